@@ -1,0 +1,53 @@
+package com.europages.loadbce.service;
+
+import com.europages.loadbce.config.AppConfig;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Builds the AWS SDK clients the routes use: default credentials chain in production, local keys on the embedded services. */
+public final class AwsClients {
+
+    private AwsClients() {
+    }
+
+    public static SqsClient sqs(AppConfig config) {
+        var builder = SqsClient.builder()
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .region(Region.of(config.get("aws.region")))
+                .credentialsProvider(credentials(config));
+        String endpoint = config.get("sqs.endpoint", "");
+        if (!endpoint.isEmpty()) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
+    }
+
+    public static S3Client s3(AppConfig config) {
+        var builder = S3Client.builder()
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .region(Region.of(config.get("aws.region")))
+                .credentialsProvider(credentials(config))
+                .forcePathStyle(config.getBoolean("s3.force-path-style"));
+        String endpoint = config.get("s3.endpoint", "");
+        if (!endpoint.isEmpty()) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
+    }
+
+    /** The local profile's keys open only the embedded servers; everything else uses the AWS default chain. */
+    static AwsCredentialsProvider credentials(AppConfig config) {
+        if (config.isLocal()) {
+            return StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(config.get("local.access-key"), config.get("local.secret-key")));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+}

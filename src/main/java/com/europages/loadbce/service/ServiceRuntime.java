@@ -1,0 +1,97 @@
+package com.europages.loadbce.service;
+
+import com.europages.loadbce.config.AppConfig;
+import com.europages.loadbce.local.LocalServices;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running service: the embedded servers of the local profile, if any, and Camel Main running the YAML routes. */
+public final class ServiceRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
+
+    private final AppConfig config;
+    private final LocalServices local;
+    private final Main main;
+    private final MeterRegistry meters;
+
+    private ServiceRuntime(AppConfig config, LocalServices local, Main main, MeterRegistry meters) {
+        this.config = config;
+        this.local = local;
+        this.main = main;
+        this.meters = meters;
+    }
+
+    /** Starts the local servers when the profile is local, and prepares (does not start) Camel. */
+    public static ServiceRuntime create(AppConfig config, Clock clock) {
+        LocalServices local = config.isLocal() ? LocalServices.start(config) : null;
+        try {
+            AppConfig wired = local == null ? config : local.wire(config);
+            Path routes = wired.getPath("app.routes-dir");
+            if (!Files.isDirectory(routes)) {
+                throw new IllegalStateException("Routes folder not found: " + routes + " (app.routes-dir)");
+            }
+            Main main = new Main();
+            // the configuration comes from AppConfig only; never from a classpath application.properties
+            main.setDefaultPropertyPlaceholderLocation("false");
+            main.setOverrideProperties(wired.asProperties());
+            main.configure().withRoutesIncludePattern("file:" + routes.toAbsolutePath() + "/*.camel.yaml");
+            MeterRegistry meters = new SimpleMeterRegistry();
+            ServiceBeans.bind(wired, clock, meters, main::bind);
+            LOG.info("Profile '{}', routes from {}", wired.profile(), routes.toAbsolutePath());
+            return new ServiceRuntime(wired, local, main, meters);
+        } catch (RuntimeException e) {
+            if (local != null) {
+                local.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Starts Camel and returns; {@link #close()} stops everything. */
+    public void start() throws Exception {
+        main.start();
+    }
+
+    /** Runs until the JVM is asked to stop (SIGTERM, Ctrl-C), then stops gracefully. */
+    public void runUntilShutdown() throws Exception {
+        main.run();
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public MeterRegistry meters() {
+        return meters;
+    }
+
+    /** Null unless the profile is local. */
+    public LocalServices local() {
+        return local;
+    }
+
+    @Override
+    public void close() {
+        try {
+            main.stop();
+        } catch (Exception e) {
+            LOG.warn("Camel did not stop cleanly: {}", e.getMessage());
+        } finally {
+            if (local != null) {
+                local.close();
+            }
+        }
+    }
+}
