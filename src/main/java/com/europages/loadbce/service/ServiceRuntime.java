@@ -55,6 +55,11 @@ public final class ServiceRuntime implements AutoCloseable {
         }
     }
 
+    /** Adds a bean before start (tests bind probes the routes can call). */
+    public void bind(String name, Object bean) {
+        main.bind(name, bean);
+    }
+
     /** Starts Camel and returns; {@link #close()} stops everything. */
     public void start() throws Exception {
         main.start();
