@@ -43,6 +43,9 @@ public final class ServiceRuntime implements AutoCloseable {
             main.setDefaultPropertyPlaceholderLocation("false");
             main.setOverrideProperties(wired.asProperties());
             main.configure().withRoutesIncludePattern("file:" + routes.toAbsolutePath() + "/*.camel.yaml");
+            // used only when camel.main.routes-reload-enabled=true: edits of route files apply while running
+            main.configure().withRoutesReloadDirectory(routes.toAbsolutePath().toString())
+                    .withRoutesReloadPattern("*.camel.yaml");
             MeterRegistry meters = new SimpleMeterRegistry();
             ServiceBeans.bind(wired, clock, meters, main::bind);
             LOG.info("Profile '{}', routes from {}", wired.profile(), routes.toAbsolutePath());
