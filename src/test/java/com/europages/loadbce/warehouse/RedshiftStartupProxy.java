@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RedshiftStartupProxy implements AutoCloseable {
 
     /** Startup parameters driver 2.3.0 always sends that PostgreSQL rejects with FATAL "unrecognized configuration parameter". */
-    // observed on the wire with user/password auth; the rest it sends (user, database, client_encoding, DateStyle,
+    // observed on the wire (plain user auth, no IAM plugin); the rest it sends (user, database, client_encoding, DateStyle,
     // TimeZone, extra_float_digits, application_name) are PostgreSQL's own
     static final Set<String> REDSHIFT_ONLY_PARAMETERS = Set.of(
             "driver_version", "os_version", "client_protocol_version", "driver_discovery_version");
@@ -50,7 +50,8 @@ public final class RedshiftStartupProxy implements AutoCloseable {
 
     /** Listens on an ephemeral loopback port and forwards every connection to PostgreSQL on {@code postgresPort}. */
     public static RedshiftStartupProxy start(int postgresPort) throws IOException {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
+        // IPv4 explicitly: the JDBC URL says 127.0.0.1 and embedded PostgreSQL listens there, whatever the JVM prefers
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
         ServerSocket listener = new ServerSocket(0, 50, loopback);
         RedshiftStartupProxy proxy = new RedshiftStartupProxy(listener, new InetSocketAddress(loopback, postgresPort));
         proxy.threads.execute(proxy::acceptLoop);
