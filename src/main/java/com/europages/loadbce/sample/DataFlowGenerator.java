@@ -1,0 +1,117 @@
+package com.europages.loadbce.sample;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Writes deterministic Piano-like Data Flow files (seeded): skewed strings, realistic nulls, NaN and a few bad values,
+ * named like the real exports so the default file-name regex accepts them.
+ */
+public final class DataFlowGenerator {
+
+    /** Company ids of the events are drawn from 1..this; the BCE table holds about 90% of them. */
+    public static final int COMPANY_ID_RANGE = 20_000;
+
+    private static final MessageType SCHEMA = PianoEventSchema.SCHEMA;
+    private static final long JULIAN_EPOCH_DAY = 2_440_588L;
+
+    private final GeneratorOptions options;
+
+    public DataFlowGenerator(GeneratorOptions options) {
+        this.options = options;
+    }
+
+    /** The file name of one hourly part, as Piano names them. */
+    public static String fileName(LocalDate day, int hour, int part) {
+        return String.format("dataflow_europages_%s_%02d_%d.parquet", day.format(DateTimeFormatter.BASIC_ISO_DATE), hour, part);
+    }
+
+    /** Writes {@code filesPerHour} files for each hour of the day, {@code rowsPerDay} rows in all; returns them in order. */
+    public List<Path> generateDay(LocalDate day, Path dir, int filesPerHour, long rowsPerDay) throws IOException {
+        Files.createDirectories(dir);
+        int files = 24 * filesPerHour;
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < files; i++) {
+            long rows = rowsPerDay / files + (i < rowsPerDay % files ? 1 : 0);
+            int hour = i / filesPerHour;
+            int part = i % filesPerHour + 1;
+            Path file = dir.resolve(fileName(day, hour, part));
+            writeFile(file, day, hour, part, rows);
+            out.add(file);
+        }
+        return out;
+    }
+
+    /** Writes one file of {@code rows} events of the given hour; the content depends only on the options' seed and the arguments. */
+    public void writeFile(Path file, LocalDate day, int hour, int part, long rows) throws IOException {
+        SplittableRandom random = new SplittableRandom(options.seed() * 1_000_003L + day.toEpochDay() * 997L + hour * 31L + part);
+        EventFactory factory = new EventFactory(random, day, hour, part);
+        EventRow row = new EventRow(SCHEMA);
+        Files.deleteIfExists(file);
+        try (ParquetWriter<EventRow> writer = new Builder(new LocalOutputFile(file))
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withCompressionCodec(options.codec())
+                .withRowGroupSize(options.rowGroupBytes())
+                .withWriterVersion(options.writerVersion())
+                .withDictionaryEncoding(options.dictionary())
+                .withByteStreamSplitEncoding(options.byteStreamSplit())
+                .build()) {
+            for (long r = 0; r < rows; r++) {
+                factory.fill(row, r);
+                writer.write(row);
+            }
+        }
+    }
+
+    /** INT96 as Hive/Spark/Impala write it: nanos of the day then the Julian day, little endian. */
+    static Binary int96(long epochMicros) {
+        long days = Math.floorDiv(epochMicros, 86_400_000_000L);
+        long nanosOfDay = Math.floorMod(epochMicros, 86_400_000_000L) * 1000;
+        ByteBuffer b = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+        b.putLong(nanosOfDay).putInt((int) (days + JULIAN_EPOCH_DAY));
+        return Binary.fromConstantByteArray(b.array());
+    }
+
+    static long dayStartMicros(LocalDate day) {
+        return day.atStartOfDay().toEpochSecond(ZoneOffset.UTC) * 1_000_000L;
+    }
+
+    private static final class Builder extends ParquetWriter.Builder<EventRow, Builder> {
+        Builder(OutputFile file) {
+            super(file);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<EventRow> getWriteSupport(Configuration conf) {
+            return new PianoEventWriteSupport(SCHEMA);
+        }
+
+        @Override
+        protected WriteSupport<EventRow> getWriteSupport(ParquetConfiguration conf) {
+            return new PianoEventWriteSupport(SCHEMA);
+        }
+    }
+}

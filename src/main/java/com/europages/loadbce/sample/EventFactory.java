@@ -1,0 +1,226 @@
+package com.europages.loadbce.sample;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.SplittableRandom;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.MessageType;
+
+/** Makes the values of one generated event: the distributions (skew, nulls, NaN, bad values) live here. */
+final class EventFactory {
+    private static final MessageType S = PianoEventSchema.SCHEMA;
+
+    private static final Binary[] EVENT_NAMES = bins("page.display", "page.display", "page.display", "page.display",
+            "page.display", "page.display", "click.action", "click.navigation", "click.exit", "publisher.impression",
+            "internal_search_result.display", "transaction.confirmation", "click.download");
+    private static final Binary[] LEVEL2 = bins("Home", "Search", "Company profile", "Products", "Catalogues", "Contact");
+    private static final Binary[] USER_CATEGORY = bins("buyer", "supplier", "unknown", "premium supplier");
+    private static final String[] WORDS = {"machines", "pièces", "détachées", "Hersteller", "Großhandel", "emballage",
+            "textile", "acier", "Kunststoff", "électronique", "logistique", "bois", "chimie", "équipements", "Zubehör",
+            "agroalimentaire", "outillage", "services", "industriel", "fournisseurs", "Maschinenbau", "médical",
+            "énergie", "imprimerie", "café", "sécurité", "Ölhydraulik", "mobilier", "über", "naïve"};
+    private static final Binary[] CHAPTER1 = bins("products", "companies", "search", "catalogues", "news", "account");
+    private static final Binary[] DEVICE_TYPE = bins("desktop", "desktop", "mobile phone", "mobile phone", "tablet", "bot");
+    private static final Binary[] DEVICE_BRAND = bins("Apple", "Samsung", "Google", "Xiaomi", "Huawei", "Dell", "Lenovo", "HP");
+    private static final Binary[] BROWSER = bins("Chrome", "Chrome", "Chrome", "Safari", "Firefox", "Edge", "Opera", "Samsung Internet");
+    private static final Binary[] OS = bins("Windows", "Windows", "Android", "iOS", "macOS", "Linux", "Chrome OS");
+    private static final String[] OS_MAJOR = {"10", "11", "14", "17", "13", "", "12"};
+    private static final Binary[] COUNTRY = bins("France", "Germany", "Italy", "Spain", "Belgium", "Netherlands",
+            "Poland", "United Kingdom", "Türkiye", "Österreich", "Schweiz", "Česko", "United States", "China");
+    private static final Binary[] REGION = bins("Île-de-France", "Bayern", "Lombardia", "Cataluña", "Bruxelles-Capitale",
+            "Noord-Holland", "Mazowieckie", "England", "İstanbul", "Wien", "Zürich", "Praha", "California", "Guangdong");
+    private static final Binary[] CITY = bins("Paris", "München", "Milano", "Barcelona", "Bruxelles", "Amsterdam",
+            "Warszawa", "London", "İstanbul", "Wien", "Zürich", "Praha", "San Francisco", "Shenzhen", "Lyon", "Köln");
+    private static final Binary[] SRC = bins("Direct traffic", "Search engines", "Search engines", "Referrer sites",
+            "Email marketing", "Social media", "Campaigns");
+    private static final Binary[] SRC_DETAIL = bins("Google", "Bing", "DuckDuckGo", "Ecosia", "linkedin.com", "newsletter");
+    private static final Binary[] CAMPAIGN = bins("spring-sale", "ep-ads-2026", "retargeting_fr", "brand_de");
+    private static final Binary[] LANGUAGE = bins("fr", "de", "en", "it", "es", "nl", "pl", "fr-FR", "de-DE", "english-uk-long");
+    private static final String[] IS_BOT = {"false", "false", "false", "false", "false", "0", "true", "1", "FALSE", "yes", " t"};
+    private static final String[] BAD_NUMBERS = {"n/a", "", "12x", " 7 ", "-", "NaN", "1e3", "0x1F", "99999999999"};
+    private static final Binary[] TAGS = bins("valves", "pumps", "steel", "pièces", "bio", "ISO-9001", "export", "OEM",
+            "made-in-france", "Großhandel", "packaging", "3D printing");
+    private static final int PAGE_POOL = 5000;
+
+    private final SplittableRandom random;
+    private final long hourStartMicros;
+    private final Binary dateText;
+    private final Binary[] pages = new Binary[PAGE_POOL];
+    private final long baseVisit;
+
+    private final int fEventName = idx("event_name"), fEventId = idx("event_id"), fEventTime = idx("event_time"),
+            fEventTimeUtc = idx("event_time_utc"), fDate = idx("date"), fPosition = idx("event_position"),
+            fIndex = idx("event_index"), fSite = idx("site_id"), fLevel2 = idx("site_level2"),
+            fVisitor = idx("visitor_id"), fVisitorNew = idx("visitor_new"), fVisit = idx("visit_id"),
+            fVisitStart = idx("visit_time_start"), fVisitDuration = idx("visit_duration"),
+            fPageViews = idx("visit_page_views"), fBounce = idx("visit_bounce"), fUserCat = idx("user_category"),
+            fPage = idx("page"), fCh1 = idx("page_chapter1"), fCh2 = idx("page_chapter2"), fCh3 = idx("page_chapter3"),
+            fUrl = idx("page_url"), fPageDuration = idx("page_duration"), fLoad = idx("page_load_time"),
+            fScroll = idx("page_scroll_depth"), fDevType = idx("device_type"), fDevBrand = idx("device_brand"),
+            fDevModel = idx("device_model"), fWidth = idx("device_screen_width"), fHeight = idx("device_screen_height"),
+            fBrowser = idx("browser"), fBrowserVersion = idx("browser_version"), fOs = idx("os"),
+            fOsMajor = idx("os_version_major"), fCountry = idx("geo_country"), fRegion = idx("geo_region"),
+            fCity = idx("geo_city"), fLat = idx("geo_latitude"), fLon = idx("geo_longitude"), fSrc = idx("src"),
+            fSrcDetail = idx("src_detail"), fReferrer = idx("src_referrer_url"), fCampaign = idx("src_campaign"),
+            fKeyword = idx("ise_keyword"), fTurnover = idx("transaction_turnover"), fCart = idx("cart_total"),
+            fQuantity = idx("product_quantity"), fScore = idx("hit_score"), fCompany = idx("ep_company_id"),
+            fTags = idx("ep_product_tags"), fSearchResults = idx("ep_search_results"),
+            fCategory = idx("ep_category_id"), fLanguage = idx("ep_language"), fBot = idx("ep_is_bot"),
+            fOutbound = idx("ep_click_outbound"), fConsent = idx("privacy_consent"), fRaw = idx("hit_raw"),
+            fDebug = idx("ep_debug_flags");
+
+    EventFactory(SplittableRandom random, LocalDate day, int hour, int part) {
+        this.random = random;
+        this.hourStartMicros = DataFlowGenerator.dayStartMicros(day) + hour * 3_600_000_000L;
+        this.dateText = Binary.fromString(day.toString());
+        this.baseVisit = (day.toEpochDay() * 24 + hour) * 100_000_000L + part * 10_000_000L;
+        SplittableRandom pageRandom = new SplittableRandom(42);
+        for (int i = 0; i < PAGE_POOL; i++) {
+            pages[i] = Binary.fromString(pageName(pageRandom, i));
+        }
+    }
+
+    private static int idx(String name) {
+        return S.getFieldIndex(name);
+    }
+
+    private static Binary[] bins(String... values) {
+        Binary[] b = new Binary[values.length];
+        for (int i = 0; i < values.length; i++) {
+            b[i] = Binary.fromString(values[i]);
+        }
+        return b;
+    }
+
+    /** Page names: mostly short, a few long (accented, longer than varchar(255) in bytes) to exercise truncation. */
+    private static String pageName(SplittableRandom r, int i) {
+        int words = i % 97 == 0 ? 40 + r.nextInt(20) : 1 + r.nextInt(5);
+        StringBuilder b = new StringBuilder();
+        for (int w = 0; w < words; w++) {
+            if (w > 0) {
+                b.append(w % 3 == 0 ? "::" : "_");
+            }
+            b.append(WORDS[r.nextInt(WORDS.length)]);
+        }
+        return b.append('_').append(i).toString();
+    }
+
+    private <T> T pick(T[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    /** An index skewed towards 0 (a few values are very frequent, as page names and companies are). */
+    private int skewed(int n) {
+        double u = random.nextDouble();
+        return (int) (n * u * u * u);
+    }
+
+    private boolean chance(double p) {
+        return random.nextDouble() < p;
+    }
+
+    void fill(EventRow row, long r) {
+        row.clear();
+        long micros = hourStartMicros + random.nextLong(3_600_000_000L);
+        long visit = baseVisit + r / 8;
+        row.setBinary(fEventName, pick(EVENT_NAMES));
+        row.setBinary(fEventId, Binary.fromString(new java.util.UUID(random.nextLong(), random.nextLong()).toString()));
+        if (!chance(0.001)) {
+            row.setBinary(fEventTime, DataFlowGenerator.int96(micros));
+        }
+        row.setLong(fEventTimeUtc, Math.floorDiv(micros, 1000));
+        row.setBinary(fDate, chance(0.002) ? Binary.fromString(chance(0.5) ? "2026-02-30" : "yesterday") : dateText);
+        row.setLong(fPosition, chance(0.0005) ? 40_000 + random.nextInt(1000) : 1 + random.nextInt(30));
+        row.setLong(fIndex, r);
+        row.setLong(fSite, 601_234 + random.nextInt(3));
+        row.setBinary(fLevel2, pick(LEVEL2));
+        if (!chance(0.01)) {
+            row.setBinary(fVisitor, Binary.fromString(Long.toHexString(random.nextLong(1L << 48)) + "-" + random.nextInt(9999)));
+        }
+        if (!chance(0.05)) {
+            row.setBoolean(fVisitorNew, chance(0.3));
+        }
+        row.setLong(fVisit, visit);
+        LocalDateTime start = LocalDateTime.ofEpochSecond(micros / 1_000_000 - random.nextInt(1800), 0, ZoneOffset.UTC);
+        row.setBinary(fVisitStart, chance(0.003) ? Binary.fromString("--") : Binary.fromString(start.toString().replace('T', chance(0.5) ? 'T' : ' ')));
+        row.setDouble(fVisitDuration, chance(0.02) ? Double.NaN : random.nextDouble() * 3_600_000);
+        if (!chance(0.03)) {
+            row.setBinary(fPageViews, chance(0.01) ? Binary.fromString(pick(BAD_NUMBERS)) : Binary.fromString(Integer.toString(1 + skewed(40))));
+        }
+        row.setLong(fBounce, chance(0.4) ? 1 : 0);
+        row.setBinary(fUserCat, chance(0.2) ? null : pick(USER_CATEGORY));
+        row.setBinary(fPage, chance(0.01) ? null : pages[skewed(PAGE_POOL)]);
+        row.setBinary(fCh1, pick(CHAPTER1));
+        row.setBinary(fCh2, chance(0.3) ? null : Binary.fromString(WORDS[skewed(WORDS.length)]));
+        row.setBinary(fCh3, chance(0.6) ? null : Binary.fromString(WORDS[random.nextInt(WORDS.length)] + "-" + random.nextInt(50)));
+        row.setBinary(fUrl, Binary.fromString("https://www.europages.fr/" + pages[skewed(PAGE_POOL)].toStringUsingUTF8()
+                .replace("::", "/") + ".html"));
+        if (!chance(0.1)) {
+            row.setLong(fPageDuration, chance(0.0005) ? 5_000_000_000L : random.nextInt(600_000));
+        }
+        row.setDouble(fLoad, chance(0.02) ? Float.NaN : (float) (50 + random.nextDouble() * 5000));
+        if (!chance(0.05)) {
+            row.setDouble(fScroll, chance(0.01) ? Double.NaN : random.nextDouble());
+        }
+        row.setBinary(fDevType, pick(DEVICE_TYPE));
+        row.setBinary(fDevBrand, chance(0.1) ? null : pick(DEVICE_BRAND));
+        row.setBinary(fDevModel, chance(0.3) ? null : Binary.fromString("Model " + skewed(300)));
+        row.setLong(fWidth, 320 + random.nextInt(3500));
+        row.setLong(fHeight, chance(0.0005) ? 70_000 : 480 + random.nextInt(2000));
+        row.setBinary(fBrowser, pick(BROWSER));
+        row.setBinary(fBrowserVersion, Binary.fromString((90 + random.nextInt(40)) + "." + random.nextInt(10)));
+        row.setBinary(fOs, pick(OS));
+        row.setBinary(fOsMajor, Binary.fromString(chance(0.003) ? "x86" : OS_MAJOR[random.nextInt(OS_MAJOR.length)]));
+        int geo = skewed(COUNTRY.length);
+        row.setBinary(fCountry, chance(0.02) ? null : COUNTRY[geo]);
+        row.setBinary(fRegion, chance(0.05) ? null : REGION[geo]);
+        row.setBinary(fCity, chance(0.05) ? null : pick(CITY));
+        if (!chance(0.05)) {
+            row.setDouble(fLat, chance(0.005) ? Double.NaN : -60 + random.nextDouble() * 130);
+            row.setDouble(fLon, (float) (-180 + random.nextDouble() * 360));
+        }
+        row.setBinary(fSrc, pick(SRC));
+        row.setBinary(fSrcDetail, chance(0.4) ? null : pick(SRC_DETAIL));
+        row.setBinary(fReferrer, chance(0.5) ? null : Binary.fromString("https://" + pick(SRC_DETAIL).toStringUsingUTF8()
+                .toLowerCase(java.util.Locale.ROOT) + "/q?" + random.nextInt(100_000)));
+        row.setBinary(fCampaign, chance(0.9) ? null : pick(CAMPAIGN));
+        row.setBinary(fKeyword, chance(0.7) ? null : Binary.fromString(WORDS[skewed(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)]));
+        if (chance(0.03)) {
+            row.setDouble(fTurnover, chance(0.1) ? Double.NaN : Math.round(random.nextDouble() * 5_000_000) / 1000.0);
+        }
+        if (chance(0.05)) {
+            row.setBinary(fCart, Binary.fromString(chance(0.05) ? "12,50" : String.format(java.util.Locale.ROOT, "%.5f", random.nextDouble() * 10_000)));
+        }
+        if (chance(0.05)) {
+            row.setLong(fQuantity, chance(0.01) ? 100_000 : 1 + random.nextInt(50));
+        }
+        row.setDouble(fScore, chance(0.01) ? Float.NaN : (float) random.nextGaussian());
+        if (!chance(0.15)) {
+            row.setBinary(fCompany, chance(0.005) ? Binary.fromString(pick(BAD_NUMBERS))
+                    : Binary.fromString(Integer.toString(1 + skewed(DataFlowGenerator.COMPANY_ID_RANGE))));
+        }
+        if (!chance(0.4)) {
+            int n = random.nextInt(5);
+            Binary[] tags = new Binary[n];
+            for (int i = 0; i < n; i++) {
+                tags[i] = chance(0.05) ? null : pick(TAGS);
+            }
+            row.setList(fTags, tags);
+        }
+        if (chance(0.2)) {
+            row.setLong(fSearchResults, random.nextInt(500));
+        }
+        if (!chance(0.1)) {
+            row.setLong(fCategory, 100 + skewed(900));
+        }
+        row.setBinary(fLanguage, pick(LANGUAGE));
+        row.setBinary(fBot, Binary.fromString(chance(0.004) ? "maybe" : IS_BOT[random.nextInt(IS_BOT.length)]));
+        row.setLong(fOutbound, chance(0.05) ? 1 : 0);
+        if (!chance(0.1)) {
+            row.setBoolean(fConsent, chance(0.7));
+        }
+        row.setBinary(fRaw, Binary.fromString("raw-" + r));
+        row.setLong(fDebug, random.nextLong());
+    }
+}
