@@ -1,0 +1,6 @@
+-- Load step 5 (in the load transaction): the load report of this file.
+-- Bound: in column order.
+INSERT INTO ${audit_table} (
+    source_key, source_etag, file_date, rows_read, rows_written, rows_loaded, rows_matched, rows_unmatched,
+    values_replaced, values_unconvertible, transform_ms, load_ms, loaded_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

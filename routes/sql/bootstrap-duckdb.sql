@@ -1,0 +1,26 @@
+-- Local warehouse tables, created at start when missing. Redshift's are printed by `ddl` (ddl-redshift.sql).
+CREATE TABLE IF NOT EXISTS ${bce_table} (
+    company_id bigint PRIMARY KEY,
+    company_name varchar(255),
+    country varchar(2),
+    sector varchar(100),
+    employees integer
+);
+CREATE TABLE IF NOT EXISTS ${final_table} (
+${final_columns_ddl}
+);
+CREATE TABLE IF NOT EXISTS ${audit_table} (
+    source_key varchar(1024) PRIMARY KEY,
+    source_etag varchar(100),
+    file_date date,
+    rows_read bigint,
+    rows_written bigint,
+    rows_loaded bigint,
+    rows_matched bigint,
+    rows_unmatched bigint,
+    values_replaced bigint,
+    values_unconvertible bigint,
+    transform_ms bigint,
+    load_ms bigint,
+    loaded_at timestamp
+);
