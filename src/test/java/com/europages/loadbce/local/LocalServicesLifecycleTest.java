@@ -2,6 +2,7 @@ package com.europages.loadbce.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.europages.loadbce.EmbeddedServicesFixture;
 import com.europages.loadbce.config.AppConfig;
@@ -12,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +37,7 @@ class LocalServicesLifecycleTest {
 
         assertThat(accepts(sqsPort)).as("SQS port after close").isFalse();
         assertThat(accepts(s3Port)).as("S3 port after close").isFalse();
+        assertNoServerThreadKeepsTheJvmAlive();
     }
 
     @Test
@@ -48,6 +51,15 @@ class LocalServicesLifecycleTest {
             assertThatThrownBy(() -> LocalServices.start(config)).hasMessageContaining("S3");
         }
         assertThat(accepts(sqsPort)).as("SQS port after the failed start").isFalse();
+        assertNoServerThreadKeepsTheJvmAlive();
+    }
+
+    /** ElasticMQ's and Jetty's pool threads are not daemons: any left would keep the service's JVM from exiting. */
+    private static void assertNoServerThreadKeepsTheJvmAlive() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
+                .filteredOn(t -> t.isAlive() && !t.isDaemon())
+                .extracting(Thread::getName)
+                .noneMatch(name -> name.startsWith("elasticmq-") || name.startsWith("S3Proxy-")));
     }
 
     private static int freePort() throws IOException {
