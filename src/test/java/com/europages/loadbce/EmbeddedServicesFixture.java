@@ -21,10 +21,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-/**
- * The embedded services (ElasticMQ, S3Proxy) started once per test class on a fresh temp data dir, with SDK clients
- * wired to them. Use as {@code @RegisterExtension static final EmbeddedServicesFixture local = new EmbeddedServicesFixture();}
- */
+/** The embedded services started once per test class on a temp data dir: {@code @RegisterExtension static final EmbeddedServicesFixture local = new EmbeddedServicesFixture();} */
 public final class EmbeddedServicesFixture implements BeforeAllCallback, AfterAllCallback {
 
     private final Map<String, String> overrides;

@@ -13,10 +13,7 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * S3Proxy in this JVM on 127.0.0.1: a filesystem store keeping each object as a plain file, SigV4 checked with the
- * local keys, and every object created under the notifier's prefix announced to the local queue.
- */
+/** S3Proxy in this JVM on 127.0.0.1 over a filesystem store of plain files, SigV4 checked, created objects announced to the local queue. */
 public final class EmbeddedS3 implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedS3.class);

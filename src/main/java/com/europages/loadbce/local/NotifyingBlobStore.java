@@ -15,10 +15,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
-/**
- * A blob store that announces every object it creates (put, copy, completed multipart upload) with an S3
- * ObjectCreated notification, after the wrapped store has stored it, whichever client uploaded it.
- */
+/** A blob store that announces each object it has stored (put, copy, completed multipart upload) with an S3 ObjectCreated notification. */
 public final class NotifyingBlobStore extends ForwardingBlobStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotifyingBlobStore.class);
