@@ -11,7 +11,7 @@ import java.time.ZoneId;
 import java.util.function.BiConsumer;
 import org.apache.camel.support.DefaultHeaderFilterStrategy;
 
-/** Creates the beans the YAML routes refer to by name (#sqsClient, s3EventParser, ...), the same for the service and tests. */
+/** Creates the beans the YAML routes refer to by name (#sqsClient, #s3Client, s3EventParser, ...), the same for the service and tests. */
 public final class ServiceBeans {
 
     private ServiceBeans() {
@@ -23,6 +23,7 @@ public final class ServiceBeans {
         bind.accept("clock", clock);
         bind.accept("metricsRegistry", meters);
         bind.accept("sqsClient", AwsClients.sqs(config));
+        bind.accept("s3Client", AwsClients.s3(config));
         bind.accept("s3EventParser", new S3EventParser(config.getInt("sqs.max-body-bytes")));
         bind.accept("recordClassifier", new RecordClassifier(
                 config.get("intake.bucket"),

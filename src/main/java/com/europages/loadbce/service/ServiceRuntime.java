@@ -50,7 +50,8 @@ public final class ServiceRuntime implements AutoCloseable {
             ServiceBeans.bind(wired, clock, meters, main::bind);
             LOG.info("Profile '{}', routes from {}", wired.profile(), routes.toAbsolutePath());
             return new ServiceRuntime(wired, local, main, meters);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // ElasticMQ's threads are not daemons: a local server left running would keep the JVM alive
             if (local != null) {
                 local.close();
             }
