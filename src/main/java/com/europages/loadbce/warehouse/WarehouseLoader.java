@@ -49,13 +49,19 @@ public class WarehouseLoader {
         }
     }
 
+    /** Refreshes the external table for the file's day, then replaces the file's rows. */
     public LoadResult load(LoadRequest file) throws SQLException {
         long started = System.nanoTime();
         refresh(file.fileDate());
+        return replaceFileRows(file, started);
+    }
+
+    /** The load transaction alone: the file's rows and audit row replaced, or nothing changed. */
+    public LoadResult replaceFileRows(LoadRequest file, long startedNanos) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                LoadResult result = loadInTransaction(c, file, started);
+                LoadResult result = loadInTransaction(c, file, startedNanos);
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -66,7 +72,7 @@ public class WarehouseLoader {
     }
 
     /** Makes the file's day visible through the external table; idempotent, autocommit. */
-    synchronized void refresh(LocalDate day) throws SQLException {
+    public synchronized void refresh(LocalDate day) throws SQLException {
         String ddl = switch (dialect) {
             case REDSHIFT -> sql.sql("refresh-redshift.sql", Map.of(
                     "dt", SqlIdentifiers.literal(day.toString()),
