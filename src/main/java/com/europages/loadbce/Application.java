@@ -2,8 +2,11 @@ package com.europages.loadbce;
 
 import com.europages.loadbce.cli.Command;
 import com.europages.loadbce.cli.CommandContext;
+import com.europages.loadbce.cli.DdlCommand;
 import com.europages.loadbce.cli.DemoCommand;
+import com.europages.loadbce.cli.GenerateCommand;
 import com.europages.loadbce.cli.ServeCommand;
+import com.europages.loadbce.cli.TransformCommand;
 import com.europages.loadbce.cli.UsageException;
 import com.europages.loadbce.config.AppConfig;
 import java.io.PrintStream;
@@ -25,7 +28,8 @@ public final class Application {
 
     public Application(Supplier<AppConfig> config) {
         this.config = config;
-        for (Command c : List.of(new ServeCommand(), new DemoCommand())) {
+        for (Command c : List.of(new ServeCommand(), new DemoCommand(), new TransformCommand(), new DdlCommand(),
+                new GenerateCommand())) {
             commands.put(c.name(), c);
         }
     }

@@ -47,6 +47,13 @@ final class EventFactory {
     private final long hourStartMicros;
     private final Binary dateText;
     private final Binary[] pages = new Binary[PAGE_POOL];
+    private final Binary[] urls = new Binary[PAGE_POOL];
+    private final Binary[] smallNumbers = new Binary[DataFlowGenerator.COMPANY_ID_RANGE + 1];
+    private final Binary[] models = new Binary[300];
+    private final Binary[] versions = new Binary[400];
+    private final Binary[] chapter3 = new Binary[WORDS.length * 50];
+    private final Binary[] keywords = new Binary[WORDS.length * WORDS.length];
+    private final byte[] hex = new byte[36];
     private final long baseVisit;
 
     private final int fEventName = idx("event_name"), fEventId = idx("event_id"), fEventTime = idx("event_time"),
@@ -77,7 +84,24 @@ final class EventFactory {
         this.baseVisit = (day.toEpochDay() * 24 + hour) * 100_000_000L + part * 10_000_000L;
         SplittableRandom pageRandom = new SplittableRandom(42);
         for (int i = 0; i < PAGE_POOL; i++) {
-            pages[i] = Binary.fromString(pageName(pageRandom, i));
+            String page = pageName(pageRandom, i);
+            pages[i] = Binary.fromString(page);
+            urls[i] = Binary.fromString("https://www.europages.fr/" + page.replace("::", "/") + ".html");
+        }
+        for (int i = 0; i < smallNumbers.length; i++) {
+            smallNumbers[i] = Binary.fromString(Integer.toString(i));
+        }
+        for (int i = 0; i < models.length; i++) {
+            models[i] = Binary.fromString("Model " + i);
+        }
+        for (int i = 0; i < versions.length; i++) {
+            versions[i] = Binary.fromString((90 + i / 10) + "." + i % 10);
+        }
+        for (int i = 0; i < chapter3.length; i++) {
+            chapter3[i] = Binary.fromString(WORDS[i / 50] + "-" + i % 50);
+        }
+        for (int i = 0; i < keywords.length; i++) {
+            keywords[i] = Binary.fromString(WORDS[i / WORDS.length] + " " + WORDS[i % WORDS.length]);
         }
     }
 
@@ -120,12 +144,64 @@ final class EventFactory {
         return random.nextDouble() < p;
     }
 
+    /** A random UUID-like id (8-4-4-4-12 hex digits), written without String round trips. */
+    private Binary uuid(long a, long b) {
+        byte[] out = new byte[36];
+        byte[] h1 = hex(a, 16).clone();
+        byte[] h2 = hex(b, 16);
+        int[] groups = {8, 4, 4, 4, 12};
+        int src = 0;
+        int pos = 0;
+        for (int g = 0; g < groups.length; g++) {
+            for (int i = 0; i < groups[g]; i++, src++) {
+                out[pos++] = src < 16 ? h1[src] : h2[src - 16];
+            }
+            if (g < groups.length - 1) {
+                out[pos++] = '-';
+            }
+        }
+        return Binary.fromConstantByteArray(out);
+    }
+
+    private byte[] hex(long v, int digits) {
+        for (int i = digits - 1; i >= 0; i--) {
+            hex[i] = (byte) Character.forDigit((int) (v & 0xF), 16);
+            v >>>= 4;
+        }
+        return hex;
+    }
+
+    /** yyyy-MM-dd?HH:mm:ss of a UTC epoch second. */
+    private static Binary timestampText(long epochSecond, char separator) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
+        byte[] b = new byte[19];
+        put(b, 0, t.getYear(), 4);
+        b[4] = '-';
+        put(b, 5, t.getMonthValue(), 2);
+        b[7] = '-';
+        put(b, 8, t.getDayOfMonth(), 2);
+        b[10] = (byte) separator;
+        put(b, 11, t.getHour(), 2);
+        b[13] = ':';
+        put(b, 14, t.getMinute(), 2);
+        b[16] = ':';
+        put(b, 17, t.getSecond(), 2);
+        return Binary.fromConstantByteArray(b);
+    }
+
+    private static void put(byte[] b, int at, int value, int digits) {
+        for (int i = digits - 1; i >= 0; i--) {
+            b[at + i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
     void fill(EventRow row, long r) {
         row.clear();
         long micros = hourStartMicros + random.nextLong(3_600_000_000L);
         long visit = baseVisit + r / 8;
         row.setBinary(fEventName, pick(EVENT_NAMES));
-        row.setBinary(fEventId, Binary.fromString(new java.util.UUID(random.nextLong(), random.nextLong()).toString()));
+        row.setBinary(fEventId, uuid(random.nextLong(), random.nextLong()));
         if (!chance(0.001)) {
             row.setBinary(fEventTime, DataFlowGenerator.int96(micros));
         }
@@ -136,26 +212,25 @@ final class EventFactory {
         row.setLong(fSite, 601_234 + random.nextInt(3));
         row.setBinary(fLevel2, pick(LEVEL2));
         if (!chance(0.01)) {
-            row.setBinary(fVisitor, Binary.fromString(Long.toHexString(random.nextLong(1L << 48)) + "-" + random.nextInt(9999)));
+            row.setBinary(fVisitor, Binary.fromConstantByteArray(java.util.Arrays.copyOf(hex(random.nextLong(), 12), 12)));
         }
         if (!chance(0.05)) {
             row.setBoolean(fVisitorNew, chance(0.3));
         }
         row.setLong(fVisit, visit);
-        LocalDateTime start = LocalDateTime.ofEpochSecond(micros / 1_000_000 - random.nextInt(1800), 0, ZoneOffset.UTC);
-        row.setBinary(fVisitStart, chance(0.003) ? Binary.fromString("--") : Binary.fromString(start.toString().replace('T', chance(0.5) ? 'T' : ' ')));
+        row.setBinary(fVisitStart, chance(0.003) ? Binary.fromString("--")
+                : timestampText(micros / 1_000_000 - random.nextInt(1800), chance(0.5) ? 'T' : ' '));
         row.setDouble(fVisitDuration, chance(0.02) ? Double.NaN : random.nextDouble() * 3_600_000);
         if (!chance(0.03)) {
-            row.setBinary(fPageViews, chance(0.01) ? Binary.fromString(pick(BAD_NUMBERS)) : Binary.fromString(Integer.toString(1 + skewed(40))));
+            row.setBinary(fPageViews, chance(0.01) ? Binary.fromString(pick(BAD_NUMBERS)) : smallNumbers[1 + skewed(40)]);
         }
         row.setLong(fBounce, chance(0.4) ? 1 : 0);
         row.setBinary(fUserCat, chance(0.2) ? null : pick(USER_CATEGORY));
         row.setBinary(fPage, chance(0.01) ? null : pages[skewed(PAGE_POOL)]);
         row.setBinary(fCh1, pick(CHAPTER1));
         row.setBinary(fCh2, chance(0.3) ? null : Binary.fromString(WORDS[skewed(WORDS.length)]));
-        row.setBinary(fCh3, chance(0.6) ? null : Binary.fromString(WORDS[random.nextInt(WORDS.length)] + "-" + random.nextInt(50)));
-        row.setBinary(fUrl, Binary.fromString("https://www.europages.fr/" + pages[skewed(PAGE_POOL)].toStringUsingUTF8()
-                .replace("::", "/") + ".html"));
+        row.setBinary(fCh3, chance(0.6) ? null : chapter3[random.nextInt(chapter3.length)]);
+        row.setBinary(fUrl, urls[skewed(PAGE_POOL)]);
         if (!chance(0.1)) {
             row.setLong(fPageDuration, chance(0.0005) ? 5_000_000_000L : random.nextInt(600_000));
         }
@@ -165,11 +240,11 @@ final class EventFactory {
         }
         row.setBinary(fDevType, pick(DEVICE_TYPE));
         row.setBinary(fDevBrand, chance(0.1) ? null : pick(DEVICE_BRAND));
-        row.setBinary(fDevModel, chance(0.3) ? null : Binary.fromString("Model " + skewed(300)));
+        row.setBinary(fDevModel, chance(0.3) ? null : models[skewed(models.length)]);
         row.setLong(fWidth, 320 + random.nextInt(3500));
         row.setLong(fHeight, chance(0.0005) ? 70_000 : 480 + random.nextInt(2000));
         row.setBinary(fBrowser, pick(BROWSER));
-        row.setBinary(fBrowserVersion, Binary.fromString((90 + random.nextInt(40)) + "." + random.nextInt(10)));
+        row.setBinary(fBrowserVersion, versions[random.nextInt(versions.length)]);
         row.setBinary(fOs, pick(OS));
         row.setBinary(fOsMajor, Binary.fromString(chance(0.003) ? "x86" : OS_MAJOR[random.nextInt(OS_MAJOR.length)]));
         int geo = skewed(COUNTRY.length);
@@ -182,10 +257,9 @@ final class EventFactory {
         }
         row.setBinary(fSrc, pick(SRC));
         row.setBinary(fSrcDetail, chance(0.4) ? null : pick(SRC_DETAIL));
-        row.setBinary(fReferrer, chance(0.5) ? null : Binary.fromString("https://" + pick(SRC_DETAIL).toStringUsingUTF8()
-                .toLowerCase(java.util.Locale.ROOT) + "/q?" + random.nextInt(100_000)));
+        row.setBinary(fReferrer, chance(0.5) ? null : urls[random.nextInt(PAGE_POOL)]);
         row.setBinary(fCampaign, chance(0.9) ? null : pick(CAMPAIGN));
-        row.setBinary(fKeyword, chance(0.7) ? null : Binary.fromString(WORDS[skewed(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)]));
+        row.setBinary(fKeyword, chance(0.7) ? null : keywords[skewed(keywords.length)]);
         if (chance(0.03)) {
             row.setDouble(fTurnover, chance(0.1) ? Double.NaN : Math.round(random.nextDouble() * 5_000_000) / 1000.0);
         }
@@ -198,7 +272,7 @@ final class EventFactory {
         row.setDouble(fScore, chance(0.01) ? Float.NaN : (float) random.nextGaussian());
         if (!chance(0.15)) {
             row.setBinary(fCompany, chance(0.005) ? Binary.fromString(pick(BAD_NUMBERS))
-                    : Binary.fromString(Integer.toString(1 + skewed(DataFlowGenerator.COMPANY_ID_RANGE))));
+                    : smallNumbers[1 + skewed(DataFlowGenerator.COMPANY_ID_RANGE)]);
         }
         if (!chance(0.4)) {
             int n = random.nextInt(5);
@@ -220,7 +294,7 @@ final class EventFactory {
         if (!chance(0.1)) {
             row.setBoolean(fConsent, chance(0.7));
         }
-        row.setBinary(fRaw, Binary.fromString("raw-" + r));
+        row.setBinary(fRaw, smallNumbers[(int) (r % smallNumbers.length)]);
         row.setLong(fDebug, random.nextLong());
     }
 }

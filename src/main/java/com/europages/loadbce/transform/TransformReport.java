@@ -1,0 +1,67 @@
+package com.europages.loadbce.transform;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** What one transform did: rows in/out, columns dropped, and per contract column the replaced/unconvertible/truncated counts. */
+public record TransformReport(String sourceKey, Path output, long rowsIn, long rowsOut, int rowGroupsIn, int rowGroupsOut,
+                              List<String> droppedColumns, Map<String, ColumnCounts> columns, long millis) {
+
+    public long totalReplaced() {
+        return columns.values().stream().mapToLong(ColumnCounts::replaced).sum();
+    }
+
+    public long totalUnconvertible() {
+        return columns.values().stream().mapToLong(ColumnCounts::unconvertible).sum();
+    }
+
+    public long totalTruncated() {
+        return columns.values().stream().mapToLong(ColumnCounts::truncated).sum();
+    }
+
+    public ObjectNode toJson() {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode root = m.createObjectNode();
+        root.put("sourceKey", sourceKey);
+        root.put("output", output.toString());
+        root.put("rowsIn", rowsIn);
+        root.put("rowsOut", rowsOut);
+        root.put("rowGroupsIn", rowGroupsIn);
+        root.put("rowGroupsOut", rowGroupsOut);
+        root.put("millis", millis);
+        root.put("replaced", totalReplaced());
+        root.put("unconvertible", totalUnconvertible());
+        root.put("truncated", totalTruncated());
+        droppedColumns.forEach(root.putArray("droppedColumns")::add);
+        ObjectNode cols = root.putObject("columns");
+        columns.forEach((name, c) -> {
+            ObjectNode n = cols.putObject(name);
+            n.put("replaced", c.replaced());
+            n.put("unconvertible", c.unconvertible());
+            n.put("truncated", c.truncated());
+        });
+        return root;
+    }
+
+    /** One log line: the totals, then only the columns that had something replaced, unconvertible or truncated. */
+    public String logLine() {
+        StringBuilder b = new StringBuilder("transformed ").append(sourceKey)
+                .append(" rows_in=").append(rowsIn).append(" rows_out=").append(rowsOut)
+                .append(" replaced=").append(totalReplaced()).append(" unconvertible=").append(totalUnconvertible())
+                .append(" truncated=").append(totalTruncated()).append(" dropped=").append(droppedColumns)
+                .append(" ms=").append(millis).append(" columns={");
+        String sep = "";
+        for (Map.Entry<String, ColumnCounts> e : columns.entrySet()) {
+            ColumnCounts c = e.getValue();
+            if (c.replaced() + c.unconvertible() + c.truncated() > 0) {
+                b.append(sep).append(e.getKey()).append(":r=").append(c.replaced()).append(",u=").append(c.unconvertible())
+                        .append(",t=").append(c.truncated());
+                sep = " ";
+            }
+        }
+        return b.append('}').toString();
+    }
+}
