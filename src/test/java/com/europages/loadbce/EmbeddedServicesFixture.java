@@ -2,6 +2,8 @@ package com.europages.loadbce;
 
 import com.europages.loadbce.config.AppConfig;
 import com.europages.loadbce.local.LocalServices;
+import com.europages.loadbce.service.ServiceRuntime;
+import java.time.Clock;
 import com.europages.loadbce.service.AwsClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +27,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 public final class EmbeddedServicesFixture implements BeforeAllCallback, AfterAllCallback {
 
     private final Map<String, String> overrides;
+    private final Clock serviceClock;
+    private ServiceRuntime runtime;
     private Path dataDir;
     private LocalServices services;
     private AppConfig config;
@@ -37,7 +41,17 @@ public final class EmbeddedServicesFixture implements BeforeAllCallback, AfterAl
 
     /** With settings replaced before the services start (e.g. {@code local.s3.notify-base64=true}). */
     public EmbeddedServicesFixture(Map<String, String> overrides) {
+        this(overrides, null);
+    }
+
+    private EmbeddedServicesFixture(Map<String, String> overrides, Clock serviceClock) {
         this.overrides = Map.copyOf(overrides);
+        this.serviceClock = serviceClock;
+    }
+
+    /** The whole service (routes, warehouse) running on the embedded servers, "today" given by the clock. */
+    public static EmbeddedServicesFixture runningService(Clock clock, Map<String, String> overrides) {
+        return new EmbeddedServicesFixture(overrides, clock);
     }
 
     /**
@@ -54,8 +68,20 @@ public final class EmbeddedServicesFixture implements BeforeAllCallback, AfterAl
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         dataDir = Files.createTempDirectory("load-bce-local-");
-        services = LocalServices.start(projectConfig(dataDir, overrides));
-        config = services.wire(projectConfig(dataDir, overrides));
+        if (serviceClock != null) {
+            runtime = ServiceRuntime.create(projectConfig(dataDir, overrides), serviceClock);
+            try {
+                runtime.start();
+            } catch (Exception e) {
+                runtime.close();
+                throw new IllegalStateException("service did not start", e);
+            }
+            services = runtime.local();
+            config = runtime.config();
+        } else {
+            services = LocalServices.start(projectConfig(dataDir, overrides));
+            config = services.wire(projectConfig(dataDir, overrides));
+        }
         s3 = AwsClients.s3(config);
         sqs = AwsClients.sqs(config);
     }
@@ -66,7 +92,9 @@ public final class EmbeddedServicesFixture implements BeforeAllCallback, AfterAl
             closeClients();
         } finally {
             try {
-                if (services != null) {
+                if (runtime != null) {
+                    runtime.close();
+                } else if (services != null) {
                     services.close();
                 }
             } finally {
@@ -90,6 +118,15 @@ public final class EmbeddedServicesFixture implements BeforeAllCallback, AfterAl
     /** The configuration wired to the embedded servers, as the service runs with it. */
     public AppConfig config() {
         return config;
+    }
+
+    /** The running service; null unless made with {@link #runningService}. */
+    public ServiceRuntime runtime() {
+        return runtime;
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     public LocalServices services() {

@@ -68,7 +68,10 @@ public final class LocalServices implements AutoCloseable {
                 "sqs.endpoint", sqs.endpoint().toString(),
                 "s3.endpoint", s3.endpoint().toString(),
                 // S3Proxy serves buckets as paths; virtual-host names would need DNS for 127.0.0.1
-                "s3.force-path-style", "true"));
+                "s3.force-path-style", "true",
+                // the local "external table" reads the transformed files where the filesystem store keeps them
+                "warehouse.external-location", s3.storeDir().resolve(config.get("intake.bucket"))
+                        .resolve(config.get("transform.output-prefix")).toAbsolutePath().toString()));
     }
 
     public EmbeddedSqs sqs() {

@@ -5,7 +5,17 @@ import com.europages.loadbce.intake.FileNameRule;
 import com.europages.loadbce.intake.LoadWindow;
 import com.europages.loadbce.intake.RecordClassifier;
 import com.europages.loadbce.intake.S3EventParser;
+import com.europages.loadbce.transform.DownloadToTempFile;
+import com.europages.loadbce.transform.ParquetTransformProcessor;
+import com.europages.loadbce.transform.RejectedFileBody;
+import com.europages.loadbce.transform.TempFiles;
+import com.europages.loadbce.transform.TransformSettings;
+import com.europages.loadbce.warehouse.Warehouse;
+import com.europages.loadbce.warehouse.WarehouseLoadProcessor;
+import com.europages.loadbce.warehouse.WarehouseLoader;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import org.apache.camel.Processor;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.function.BiConsumer;
@@ -17,8 +27,13 @@ public final class ServiceBeans {
     private ServiceBeans() {
     }
 
-    /** Binds every bean with {@code bind.accept(name, bean)}. */
-    public static void bind(AppConfig config, Clock clock, MeterRegistry meters, BiConsumer<String, Object> bind) {
+    /**
+     * Binds every bean with {@code bind.accept(name, bean)}.
+     *
+     * @param warehouse null in route tests that stop before the load
+     */
+    public static void bind(AppConfig config, Clock clock, MeterRegistry meters, Warehouse warehouse,
+                            BiConsumer<String, Object> bind) {
         ZoneId zone = ZoneId.of(config.get("app.time-zone"));
         bind.accept("clock", clock);
         bind.accept("metricsRegistry", meters);
@@ -31,6 +46,21 @@ public final class ServiceBeans {
                 new FileNameRule(config.get("intake.file-name-regex"), config.get("intake.file-date-format")),
                 new LoadWindow(clock, zone, config.getInt("intake.extra-days-back"))));
         bind.accept("errorQueueHeaders", errorQueueHeaders());
+        bind.accept("rejectedFileBody", new RejectedFileBody());
+
+        TransformSettings transform = TransformSettings.from(config);
+        String tempSetting = config.get("transform.temp-dir", "");
+        Path tempDir = tempSetting.isEmpty() ? null : config.getPath("transform.temp-dir");
+        bind.accept("downloadToTempFile", new DownloadToTempFile(tempDir));
+        bind.accept("parquetTransform", new ParquetTransformProcessor(transform.transformer(), tempDir));
+        bind.accept("deleteTempFiles", (Processor) TempFiles::deleteAll);
+
+        if (warehouse != null) {
+            bind.accept("warehouse", warehouse.dataSource());
+            bind.accept("warehouseSql", warehouse.sql());
+            bind.accept("warehouseLoad", new WarehouseLoadProcessor(new WarehouseLoader(warehouse.dataSource(),
+                    warehouse.dialect(), warehouse.sql(), config.get("warehouse.external-location"), clock)));
+        }
     }
 
     /** Only the Error* headers become SQS message attributes of an error-queue message (SQS allows 10). */

@@ -2,6 +2,9 @@ package com.europages.loadbce.service;
 
 import com.europages.loadbce.config.AppConfig;
 import com.europages.loadbce.local.LocalServices;
+import com.europages.loadbce.transform.TransformSettings;
+import com.europages.loadbce.warehouse.Warehouse;
+import java.sql.SQLException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
@@ -19,19 +22,25 @@ public final class ServiceRuntime implements AutoCloseable {
 
     private final AppConfig config;
     private final LocalServices local;
+    private final Warehouse warehouse;
     private final Main main;
     private final MeterRegistry meters;
 
-    private ServiceRuntime(AppConfig config, LocalServices local, Main main, MeterRegistry meters) {
+    private ServiceRuntime(AppConfig config, LocalServices local, Warehouse warehouse, Main main, MeterRegistry meters) {
         this.config = config;
         this.local = local;
+        this.warehouse = warehouse;
         this.main = main;
         this.meters = meters;
     }
 
-    /** Starts the local servers when the profile is local, and prepares (does not start) Camel. */
+    /**
+     * Starts the local servers when the profile is local, opens the warehouse (creating the local tables), and
+     * prepares (does not start) Camel.
+     */
     public static ServiceRuntime create(AppConfig config, Clock clock) {
         LocalServices local = config.isLocal() ? LocalServices.start(config) : null;
+        Warehouse warehouse = null;
         try {
             AppConfig wired = local == null ? config : local.wire(config);
             Path routes = wired.getPath("app.routes-dir");
@@ -46,16 +55,30 @@ public final class ServiceRuntime implements AutoCloseable {
             // used only when camel.main.routes-reload-enabled=true: edits of route files apply while running
             main.configure().withRoutesReloadDirectory(routes.toAbsolutePath().toString())
                     .withRoutesReloadPattern("*.camel.yaml");
+            warehouse = Warehouse.open(wired, TransformSettings.from(wired).contract());
             MeterRegistry meters = new SimpleMeterRegistry();
-            ServiceBeans.bind(wired, clock, meters, main::bind);
+            ServiceBeans.bind(wired, clock, meters, warehouse, main::bind);
             LOG.info("Profile '{}', routes from {}", wired.profile(), routes.toAbsolutePath());
-            return new ServiceRuntime(wired, local, main, meters);
+            return new ServiceRuntime(wired, local, warehouse, main, meters);
+        } catch (SQLException e) {
+            closeAll(warehouse, local);
+            throw new IllegalStateException("Cannot open the warehouse: " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
-            // ElasticMQ's threads are not daemons: a local server left running would keep the JVM alive
+            closeAll(warehouse, local);
+            throw e;
+        }
+    }
+
+    /** ElasticMQ's threads are not daemons: a local server left running would keep the JVM alive. */
+    private static void closeAll(Warehouse warehouse, LocalServices local) {
+        try {
+            if (warehouse != null) {
+                warehouse.close();
+            }
+        } finally {
             if (local != null) {
                 local.close();
             }
-            throw e;
         }
     }
 
@@ -86,6 +109,10 @@ public final class ServiceRuntime implements AutoCloseable {
         return meters;
     }
 
+    public Warehouse warehouse() {
+        return warehouse;
+    }
+
     /** Null unless the profile is local. */
     public LocalServices local() {
         return local;
@@ -98,9 +125,7 @@ public final class ServiceRuntime implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Camel did not stop cleanly: {}", e.getMessage());
         } finally {
-            if (local != null) {
-                local.close();
-            }
+            closeAll(warehouse, local);
         }
     }
 }

@@ -1,7 +1,6 @@
 package com.europages.loadbce.transform;
 
 import com.europages.loadbce.intake.Headers;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -32,8 +31,7 @@ public final class ParquetTransformProcessor implements Processor {
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("header " + Headers.KEY + " (the source S3 key) is required");
         }
-        Path out = tempDir == null ? Files.createTempFile("transformed-", ".parquet")
-                : Files.createTempFile(Files.createDirectories(tempDir), "transformed-", ".parquet");
+        Path out = TempFiles.create(exchange, tempDir, "transformed-");
         TransformReport report = transformer.transform(in, out, key);
         LOG.info(report.logLine());
         exchange.getIn().setBody(out);

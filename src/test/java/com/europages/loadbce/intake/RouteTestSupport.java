@@ -49,7 +49,7 @@ abstract class RouteTestSupport extends CamelTestSupport {
     @Override
     protected void bindToRegistry(Registry registry) {
         // the registry keeps one bean per name and type: replace the real SQS client instead of adding beside it
-        ServiceBeans.bind(config(), CLOCK, meters, (name, bean) ->
+        ServiceBeans.bind(config(), CLOCK, meters, null, (name, bean) ->
                 registry.bind(name, name.equals("sqsClient") ? OfflineSqsClient.create() : bean));
     }
 
