@@ -58,6 +58,7 @@ public final class ServiceRuntime implements AutoCloseable {
             warehouse = Warehouse.open(wired, TransformSettings.from(wired).contract());
             MeterRegistry meters = new SimpleMeterRegistry();
             ServiceBeans.bind(wired, clock, meters, warehouse, main::bind);
+            main.bind("failedMessageCounter", new FailedMessageCounter(meters));
             LOG.info("Profile '{}', routes from {}", wired.profile(), routes.toAbsolutePath());
             return new ServiceRuntime(wired, local, warehouse, main, meters);
         } catch (SQLException e) {
