@@ -143,7 +143,7 @@ class CloudFormationTemplateTest {
     void noPolicyUsesAWildcardActionOrResourceOrANegation() {
         List<Map<String, Object>> all = new ArrayList<>();
         collectStatements(template, all);
-        // every policy of the template: the queue policy, the two trust policies and the five inline policies
+        // the statements of the queue policy, the two trust policies and the five inline policies: none missed
         assertThat(all).hasSizeGreaterThanOrEqualTo(12);
 
         for (Map<String, Object> s : all) {
@@ -211,7 +211,7 @@ class CloudFormationTemplateTest {
     private static void collectStatements(Object node, List<Map<String, Object>> out) {
         if (node instanceof Map<?, ?> m) {
             Object statement = m.get("Statement");
-            if (statement != null && m.containsKey("Version")) {
+            if (statement != null) {
                 out.addAll(list(statement));
             }
             m.values().forEach(v -> collectStatements(v, out));
