@@ -86,12 +86,11 @@ public final class DemoRun {
                     bucket, prefix);
             PipelineMetrics metrics = new PipelineMetrics(runtime.meters());
             boolean timedOut = !followLoads(warehouse, day, keys, runStart, metrics, timeout, out);
-            long[] rowsAndUnmatched = totals(warehouse, day);
+            long[] rowsAndUnmatched = totals(warehouse, day, runStart);
             return new Report(day, files.size(), rows, metrics.count(PipelineMetrics.FILES_LOADED),
                     metrics.rejected() + metrics.count(PipelineMetrics.MESSAGES_FAILED), metrics.skipped(),
-                    rowsAndUnmatched[0], rowsAndUnmatched[1], checksum(warehouse, day),
-                    (System.nanoTime() - started) / 1e9, runtime.config().getPath("app.data-dir")
-                            .resolve("warehouse.duckdb").toAbsolutePath(), timedOut);
+                    rowsAndUnmatched[0], rowsAndUnmatched[1], checksum(warehouse, day, runStart),
+                    (System.nanoTime() - started) / 1e9, warehouse.localFile(), timedOut);
         }
     }
 
@@ -121,11 +120,13 @@ public final class DemoRun {
         return seen.size() == keys.size() || metrics.rejected() > 0;
     }
 
-    private static long[] totals(Warehouse warehouse, LocalDate day) throws SQLException {
+    /** Rows this run loaded (files of earlier runs with other names stay in the table, and are not counted). */
+    private static long[] totals(Warehouse warehouse, LocalDate day, LocalDateTime runStart) throws SQLException {
         String sql = "SELECT COUNT(*), COALESCE(SUM(CASE WHEN company_matched THEN 0 ELSE 1 END), 0) FROM "
-                + warehouse.names().get("final_table") + " WHERE file_date = ?";
+                + warehouse.names().get("final_table") + " WHERE file_date = ? AND loaded_at >= ?";
         try (Connection c = warehouse.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setDate(1, Date.valueOf(day));
+            ps.setTimestamp(2, Timestamp.valueOf(runStart));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new long[] {rs.getLong(1), rs.getLong(2)};
@@ -133,13 +134,14 @@ public final class DemoRun {
         }
     }
 
-    /** An order-independent hash of the day's final rows without loaded_at, to compare two runs. */
-    private static String checksum(Warehouse warehouse, LocalDate day) throws SQLException {
+    /** An order-independent hash of the rows this run loaded, without loaded_at, to compare two runs. */
+    private static String checksum(Warehouse warehouse, LocalDate day, LocalDateTime runStart) throws SQLException {
         String table = warehouse.names().get("final_table");
         String sql = "SELECT md5(COALESCE(string_agg(h::VARCHAR, ',' ORDER BY h), '')) FROM (SELECT hash(t) AS h FROM "
-                + "(SELECT * EXCLUDE (loaded_at) FROM " + table + " WHERE file_date = ?) t)";
+                + "(SELECT * EXCLUDE (loaded_at) FROM " + table + " WHERE file_date = ? AND loaded_at >= ?) t)";
         try (Connection c = warehouse.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setDate(1, Date.valueOf(day));
+            ps.setTimestamp(2, Timestamp.valueOf(runStart));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getString(1);

@@ -2,6 +2,7 @@ package com.europages.loadbce.warehouse;
 
 import com.europages.loadbce.config.AppConfig;
 import com.europages.loadbce.transform.ColumnContract;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -29,7 +30,7 @@ public final class Warehouse implements AutoCloseable {
         WarehouseNames names = WarehouseNames.from(config, contract);
         SqlTemplates sql = new SqlTemplates(config.getPath("warehouse.sql-dir"), names.placeholders());
         if (dialect == WarehouseDialect.DUCKDB) {
-            DuckDbDataSource ds = new DuckDbDataSource(config.getPath("app.data-dir").resolve("warehouse.duckdb"));
+            DuckDbDataSource ds = new DuckDbDataSource(duckDbFile(config));
             try {
                 WarehouseBootstrap.createLocalTables(ds, sql, names);
             } catch (SQLException | RuntimeException e) {
@@ -42,6 +43,24 @@ public final class Warehouse implements AutoCloseable {
         LOG.info("Warehouse: {} at {}", dialect, config.get("warehouse.url"));
         return new Warehouse(dialect, new DriverDataSource(config.get("warehouse.url"), config.get("warehouse.user", ""),
                 config.get("warehouse.password", "")), sql, names);
+    }
+
+    /** The DuckDB file of warehouse.url (jdbc:duckdb:FILE), or warehouse.duckdb in the data folder when empty. */
+    static Path duckDbFile(AppConfig config) {
+        String url = config.get("warehouse.url", "");
+        if (url.isEmpty()) {
+            return config.getPath("app.data-dir").resolve("warehouse.duckdb");
+        }
+        if (!url.startsWith("jdbc:duckdb:") || url.length() == "jdbc:duckdb:".length()) {
+            throw new IllegalArgumentException("warehouse.url for duckdb must be jdbc:duckdb:<file> or empty, got " + url);
+        }
+        Path file = Path.of(url.substring("jdbc:duckdb:".length()));
+        return file.isAbsolute() ? file : config.configDir().resolve(file);
+    }
+
+    /** The local database file; null for Redshift. */
+    public Path localFile() {
+        return dataSource instanceof DuckDbDataSource duck ? duck.file() : null;
     }
 
     public WarehouseDialect dialect() {
