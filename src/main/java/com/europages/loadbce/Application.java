@@ -4,6 +4,7 @@ import com.europages.loadbce.cli.Command;
 import com.europages.loadbce.cli.CommandContext;
 import com.europages.loadbce.cli.DdlCommand;
 import com.europages.loadbce.cli.DemoCommand;
+import com.europages.loadbce.cli.DrainCommand;
 import com.europages.loadbce.cli.GenerateCommand;
 import com.europages.loadbce.cli.ServeCommand;
 import com.europages.loadbce.cli.TransformCommand;
@@ -28,8 +29,8 @@ public final class Application {
 
     public Application(Supplier<AppConfig> config) {
         this.config = config;
-        for (Command c : List.of(new ServeCommand(), new DemoCommand(), new TransformCommand(), new DdlCommand(),
-                new GenerateCommand())) {
+        for (Command c : List.of(new ServeCommand(), new DemoCommand(), new DrainCommand(),
+                new TransformCommand(), new DdlCommand(), new GenerateCommand())) {
             commands.put(c.name(), c);
         }
     }

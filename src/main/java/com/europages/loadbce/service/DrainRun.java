@@ -1,0 +1,54 @@
+package com.europages.loadbce.service;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** Processes until the input queue has stayed empty for a while, then says how it went: for scheduled runs. */
+public final class DrainRun {
+
+    /** Counts of this run; {@link #ok()} when nothing failed or was rejected. */
+    public record Report(long filesLoaded, long recordsSkipped, long rejected, long failedMessages, double seconds) {
+        public boolean ok() {
+            return rejected == 0 && failedMessages == 0;
+        }
+
+        public void print(PrintStream out) {
+            out.printf("drain: %d files loaded, %d records skipped, %d rejected to the error queue, %d messages failed "
+                    + "(left for redelivery), %.1f s: %s%n", filesLoaded, recordsSkipped, rejected, failedMessages,
+                    seconds, ok() ? "OK" : "FAILED");
+        }
+    }
+
+    private DrainRun() {
+    }
+
+    /** @param runtime a started service */
+    public static Report run(ServiceRuntime runtime, Duration idle, Duration poll) throws InterruptedException {
+        long started = System.nanoTime();
+        try (SqsClient sqs = AwsClients.sqs(runtime.config())) {
+            String url = sqs.getQueueUrl(b -> b.queueName(runtime.config().get("sqs.queue-name"))).queueUrl();
+            long emptySince = System.nanoTime();
+            while (System.nanoTime() - emptySince < idle.toNanos()) {
+                if (!isEmpty(sqs, url)) {
+                    emptySince = System.nanoTime();
+                }
+                Thread.sleep(poll.toMillis());
+            }
+        }
+        PipelineMetrics m = new PipelineMetrics(runtime.meters());
+        return new Report(m.count(PipelineMetrics.FILES_LOADED), m.skipped(), m.rejected(),
+                m.count(PipelineMetrics.MESSAGES_FAILED), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Nothing waiting and nothing in flight (a message in flight may still fail and come back). */
+    static boolean isEmpty(SqsClient sqs, String url) {
+        Map<QueueAttributeName, String> a = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return "0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                && "0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+}
