@@ -88,12 +88,18 @@ public final class ParquetTransformer {
             reader.setRequestedSchema(plan.projection);
 
             CodecFactory codecs = new CodecFactory(conf, PAGE_SIZE);
-            ParquetProperties props = ParquetProperties.builder()
+            ParquetProperties.Builder builder = ParquetProperties.builder()
                     .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
                     .withPageSize(PAGE_SIZE)
                     .withDictionaryPageSize(PAGE_SIZE)
-                    .withDictionaryEncoding(true)
-                    .build();
+                    .withDictionaryEncoding(true);
+            for (ContractColumn c : contract.columns()) {
+                if (c.type().kind() == TargetType.Kind.TIMESTAMP) {
+                    // event times are nearly unique: a dictionary only costs hashing before it falls back to plain
+                    builder.withDictionaryEncoding(c.name(), false);
+                }
+            }
+            ParquetProperties props = builder.build();
             Binary key = Binary.fromConstantByteArray(sourceKey.getBytes(StandardCharsets.UTF_8));
             if (key.length() > ColumnContract.SOURCE_KEY_TYPE.length()) {
                 throw new TransformException("Source key of " + label + " is longer than " + ColumnContract.SOURCE_KEY_TYPE);
