@@ -38,7 +38,8 @@ import org.apache.parquet.schema.Type;
  */
 public final class ParquetTransformer {
     private static final int PAGE_SIZE = 1024 * 1024;
-    private static final long FIRST_SLICE_ROWS = 100_000;
+    // rows of the first output row group, which measures the bytes per row that size the next ones
+    private static final long FIRST_SLICE_ROWS = 20_000;
 
     private final ColumnContract contract;
     private final CompressionCodecName codec;
@@ -128,7 +129,7 @@ public final class ParquetTransformer {
                         writeRowGroup(writer, compressor, props, plan, cursors, n, key);
                         long bytesPerRow = Math.max(1, (writer.getPos() - before) / n);
                         // later output row groups aim at the configured size, measured on what was just written
-                        sliceRows = Math.max(10_000, rowGroupBytes / bytesPerRow);
+                        sliceRows = Math.max(1_000, rowGroupBytes / bytesPerRow);
                         done += n;
                         groupsOut++;
                     }

@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** An in-memory DuckDB for the tests, in UTC so timestamp-with-time-zone casts do not depend on the machine. */
@@ -30,6 +32,17 @@ final class DuckDb implements AutoCloseable {
             r.next();
             return r.getLong(1);
         }
+    }
+
+    /** The first column of every row, as text. */
+    List<String> strings(String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                out.add(r.getString(1));
+            }
+        }
+        return out;
     }
 
     /** The first row as column label -> value. */
