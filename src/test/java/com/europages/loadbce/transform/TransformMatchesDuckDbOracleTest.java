@@ -45,13 +45,13 @@ class TransformMatchesDuckDbOracleTest {
     void generatedFilesGiveTheSameRowsAndCountsAsDuckDb(CompressionCodecName codec, WriterVersion version,
                                                         boolean dictionary, boolean byteStreamSplit) throws Exception {
         Path in = dir.resolve("in-" + codec + version + dictionary + byteStreamSplit + ".parquet");
-        // small row groups: the file has many of them, and input groups end in the middle of output pages
+        // small row groups: the file has many of them, each transformed column by column
         new DataFlowGenerator(GeneratorOptions.defaults(7).withRowGroupBytes(512 * 1024)
                 .withEncoding(codec, version, dictionary, byteStreamSplit)).writeFile(in, DAY, 5, 1, 12_000);
         Path out = dir.resolve("out-" + in.getFileName());
         String key = "staging/" + DataFlowGenerator.fileName(DAY, 5, 1);
 
-        TransformReport report = new ParquetTransformer(contract, CompressionCodecName.SNAPPY, 1024 * 1024)
+        TransformReport report = new ParquetTransformer(contract, CompressionCodecName.SNAPPY)
                 .transform(in, out, key);
 
         assertThat(report.rowGroupsIn()).isGreaterThan(1);
