@@ -1,5 +1,6 @@
 package com.europages.loadbce;
 
+import com.europages.loadbce.cli.BenchCommand;
 import com.europages.loadbce.cli.Command;
 import com.europages.loadbce.cli.CommandContext;
 import com.europages.loadbce.cli.DdlCommand;
@@ -30,7 +31,7 @@ public final class Application {
     public Application(Supplier<AppConfig> config) {
         this.config = config;
         for (Command c : List.of(new ServeCommand(), new DemoCommand(), new DrainCommand(),
-                new TransformCommand(), new DdlCommand(), new GenerateCommand())) {
+                new TransformCommand(), new DdlCommand(), new GenerateCommand(), new BenchCommand())) {
             commands.put(c.name(), c);
         }
     }

@@ -150,7 +150,8 @@ public final class DuckDbTransformSql {
             };
             case VARCHAR -> switch (s.kind()) {
                 case STRING -> x;
-                case STRING_LIST -> "array_to_string(" + x + ", " + literal(c.delimiter()) + ")";
+                // a list of only nulls joins to NULL in DuckDB, to '' here: both are a present, empty value
+                case STRING_LIST -> "COALESCE(array_to_string(" + x + ", " + literal(c.delimiter()) + "), '')";
                 default -> "CAST(" + x + " AS VARCHAR)";
             };
             case DATE -> switch (s.kind()) {

@@ -23,6 +23,8 @@ import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
@@ -31,29 +33,27 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Transforms one Data Flow Parquet file into the contract's table, column at a time: per row group, each source
- * column chunk is decoded with parquet-column's ColumnReader, converted, and written with a ColumnWriter into an
- * output row group; no row is ever assembled. Memory is one input row group (only the contract's columns) plus one
- * output row group, whatever the file size.
+ * Transforms one Data Flow Parquet file into the contract's table, column at a time: for each row group and each
+ * output column in schema order, the source column chunk alone is read, decoded with parquet-column's ColumnReader,
+ * converted, written with a ColumnWriter and appended to the file. No row is ever assembled; memory is one input
+ * column chunk plus one output column chunk (and their current pages), whatever the file or row-group size.
  */
 public final class ParquetTransformer {
     private static final int PAGE_SIZE = 1024 * 1024;
-    private static final long FIRST_SLICE_ROWS = 100_000;
 
     private final ColumnContract contract;
     private final CompressionCodecName codec;
-    private final long rowGroupBytes;
     private final MessageType outputSchema;
 
-    public ParquetTransformer(ColumnContract contract, CompressionCodecName codec, long rowGroupBytes) {
+    /** Output row groups mirror the input's: the same rows, in the same order. */
+    public ParquetTransformer(ColumnContract contract, CompressionCodecName codec) {
         this.contract = Objects.requireNonNull(contract);
         this.codec = codec;
-        this.rowGroupBytes = rowGroupBytes;
         this.outputSchema = OutputSchema.of(contract);
     }
 
     public ParquetTransformer(ColumnContract contract) {
-        this(contract, CompressionCodecName.SNAPPY, 128L * 1024 * 1024);
+        this(contract, CompressionCodecName.SNAPPY);
     }
 
     public MessageType outputSchema() {
@@ -85,48 +85,55 @@ public final class ParquetTransformer {
             MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
             String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
             Plan plan = plan(fileSchema, label);
-            reader.setRequestedSchema(plan.projection);
 
             CodecFactory codecs = new CodecFactory(conf, PAGE_SIZE);
-            ParquetProperties props = ParquetProperties.builder()
+            ParquetProperties.Builder builder = ParquetProperties.builder()
                     .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
                     .withPageSize(PAGE_SIZE)
                     .withDictionaryPageSize(PAGE_SIZE)
-                    .withDictionaryEncoding(true)
-                    .build();
+                    .withDictionaryEncoding(true);
+            for (ContractColumn c : contract.columns()) {
+                if (c.type().kind() == TargetType.Kind.TIMESTAMP) {
+                    // event times are nearly unique: a dictionary only costs hashing before it falls back to plain
+                    builder.withDictionaryEncoding(c.name(), false);
+                }
+            }
+            ParquetProperties props = builder.build();
             Binary key = Binary.fromConstantByteArray(sourceKey.getBytes(StandardCharsets.UTF_8));
             if (key.length() > ColumnContract.SOURCE_KEY_TYPE.length()) {
                 throw new TransformException("Source key of " + label + " is longer than " + ColumnContract.SOURCE_KEY_TYPE);
             }
             long rowsIn = 0;
-            int groupsIn = 0;
-            int groupsOut = 0;
-            long sliceRows = FIRST_SLICE_ROWS;
+            int groups = 0;
             try (ParquetFileWriter writer = new ParquetFileWriter(new LocalOutputFile(out), outputSchema,
-                    ParquetFileWriter.Mode.OVERWRITE, rowGroupBytes, 0)) {
+                    ParquetFileWriter.Mode.OVERWRITE, ParquetWriter.DEFAULT_BLOCK_SIZE, 0)) {
                 writer.start();
                 BytesInputCompressor compressor = codecs.getCompressor(codec);
-                PageReadStore rowGroup;
-                while ((rowGroup = reader.readNextRowGroup()) != null) {
-                    groupsIn++;
-                    long rows = rowGroup.getRowCount();
-                    ColumnReadStoreImpl columns = new ColumnReadStoreImpl(rowGroup, new NoOpConverters(plan.projection),
-                            plan.projection, createdBy);
-                    List<SourceCursor> cursors = new ArrayList<>();
-                    for (SourceGroup g : plan.groups) {
-                        cursors.add(new SourceCursor(g.source, columns.getColumnReader(g.source.leaf()), g.delimiter));
+                List<BlockMetaData> rowGroups = reader.getRowGroups();
+                for (int g = 0; g < rowGroups.size(); g++) {
+                    long rows = rowGroups.get(g).getRowCount();
+                    writer.startBlock(rows);
+                    for (int t = 0; t < plan.transforms.size(); t++) {
+                        ColumnTransform transform = plan.transforms.get(t);
+                        SourceCursor cursor = openColumn(reader, g, transform.source,
+                                plan.delimiters.get(transform.source.name()), createdBy);
+                        writeColumn(writer, compressor, props, t, rows, (w, store) -> {
+                            for (long r = 0; r < rows; r++) {
+                                cursor.next();
+                                transform.write(cursor, w);
+                                store.endRecord();
+                            }
+                        });
                     }
-                    for (long done = 0; done < rows; ) {
-                        long n = Math.min(rows - done, sliceRows);
-                        long before = writer.getPos();
-                        writeRowGroup(writer, compressor, props, plan, cursors, n, key);
-                        long bytesPerRow = Math.max(1, (writer.getPos() - before) / n);
-                        // later output row groups aim at the configured size, measured on what was just written
-                        sliceRows = Math.max(10_000, rowGroupBytes / bytesPerRow);
-                        done += n;
-                        groupsOut++;
-                    }
+                    writeColumn(writer, compressor, props, plan.transforms.size(), rows, (w, store) -> {
+                        for (long r = 0; r < rows; r++) {
+                            w.write(key, 0, 1);
+                            store.endRecord();
+                        }
+                    });
+                    writer.endBlock();
                     rowsIn += rows;
+                    groups++;
                 }
                 codecs.release();
                 checkUnconvertible(plan, rowsIn, label);
@@ -136,59 +143,39 @@ public final class ParquetTransformer {
             for (ColumnTransform t : plan.transforms) {
                 counts.put(t.column.name(), t.counts());
             }
-            return new TransformReport(sourceKey, out, rowsIn, rowsIn, groupsIn, groupsOut, plan.dropped, counts,
+            return new TransformReport(sourceKey, out, rowsIn, rowsIn, groups, groups, plan.dropped, counts,
                     (System.nanoTime() - started) / 1_000_000);
         }
     }
 
-    /** Writes {@code rows} rows of every column, each column in turn, as one output row group. */
-    private void writeRowGroup(ParquetFileWriter writer, BytesInputCompressor compressor, ParquetProperties props,
-                               Plan plan, List<SourceCursor> cursors, long rows, Binary key) throws IOException {
-        ColumnChunkPageWriteStore pages = new ColumnChunkPageWriteStore(compressor, outputSchema,
+    /** Reads only this source's column chunk of the row group: the input held in memory is one compressed chunk. */
+    private static SourceCursor openColumn(ParquetFileReader reader, int rowGroup, SourceColumn source, String delimiter,
+                                           String createdBy) throws IOException {
+        MessageType single = new MessageType("source", source.field());
+        reader.setRequestedSchema(single);
+        PageReadStore pages = reader.readRowGroup(rowGroup);
+        ColumnReadStoreImpl columns = new ColumnReadStoreImpl(pages, new NoOpConverters(single), single, createdBy);
+        return new SourceCursor(source, columns.getColumnReader(source.leaf()), delimiter);
+    }
+
+    /** Writes the values of one output column of the current row group, calling endRecord() after each. */
+    private interface ColumnFiller {
+        void fill(ColumnWriter writer, ColumnWriteStoreV1 store) throws IOException;
+    }
+
+    /**
+     * Writes output column {@code index} of the current row group and appends its chunk to the file at once: columns
+     * are written in schema order, so only one output column chunk is ever buffered.
+     */
+    private void writeColumn(ParquetFileWriter writer, BytesInputCompressor compressor, ParquetProperties props, int index,
+                             long rows, ColumnFiller values) throws IOException {
+        MessageType single = new MessageType(outputSchema.getName(), outputSchema.getType(index));
+        ColumnChunkPageWriteStore pages = new ColumnChunkPageWriteStore(compressor, single,
                 HeapByteBufferAllocator.getInstance(), ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH, false);
-        List<ColumnDescriptor> descriptors = outputSchema.getColumns();
-        ColumnWriteStoreV1[] stores = new ColumnWriteStoreV1[descriptors.size()];
-        ColumnWriter[] writers = new ColumnWriter[descriptors.size()];
-        for (int i = 0; i < stores.length; i++) {
-            // one store per column: its endRecord() drives that column's page flushes while we write it alone
-            MessageType single = new MessageType(outputSchema.getName(), outputSchema.getType(i));
-            stores[i] = new ColumnWriteStoreV1(single, pages, props);
-            writers[i] = stores[i].getColumnWriter(descriptors.get(i));
-        }
-        for (int g = 0; g < plan.groups.size(); g++) {
-            SourceCursor cursor = cursors.get(g);
-            int[] targets = plan.groups.get(g).targets;
-            if (targets.length == 1) {
-                int t = targets[0];
-                ColumnTransform transform = plan.transforms.get(t);
-                ColumnWriter w = writers[t];
-                ColumnWriteStoreV1 store = stores[t];
-                for (long r = 0; r < rows; r++) {
-                    cursor.next();
-                    transform.write(cursor, w);
-                    store.endRecord();
-                }
-            } else {
-                for (long r = 0; r < rows; r++) {
-                    cursor.next();
-                    for (int t : targets) {
-                        plan.transforms.get(t).write(cursor, writers[t]);
-                        stores[t].endRecord();
-                    }
-                }
-            }
-        }
-        int keyColumn = stores.length - 1;
-        for (long r = 0; r < rows; r++) {
-            writers[keyColumn].write(key, 0, 1);
-            stores[keyColumn].endRecord();
-        }
-        for (ColumnWriteStoreV1 s : stores) {
-            s.close();
-        }
-        writer.startBlock(rows);
+        ColumnWriteStoreV1 store = new ColumnWriteStoreV1(single, pages, props);
+        values.fill(store.getColumnWriter(single.getColumns().get(0)), store);
+        store.close();
         pages.flushToFileWriter(writer);
-        writer.endBlock();
         pages.close();
     }
 
@@ -211,13 +198,11 @@ public final class ParquetTransformer {
     /** Resolves the contract against one file's schema: sources, conversions, projection, dropped columns. */
     private Plan plan(MessageType fileSchema, String label) {
         Map<String, SourceColumn> sources = new LinkedHashMap<>();
-        Map<String, List<Integer>> targetsBySource = new LinkedHashMap<>();
         Map<String, String> delimiters = new LinkedHashMap<>();
         List<ColumnTransform> transforms = new ArrayList<>();
         for (ContractColumn c : contract.columns()) {
             SourceColumn s = sources.computeIfAbsent(c.source(), name -> SourceColumn.resolve(fileSchema, name, label));
             transforms.add(new ColumnTransform(c, s, contract.overflow(), label));
-            targetsBySource.computeIfAbsent(c.source(), k -> new ArrayList<>()).add(transforms.size() - 1);
             if (c.delimiter() != null) {
                 String previous = delimiters.putIfAbsent(c.source(), c.delimiter());
                 if (previous != null && !previous.equals(c.delimiter())) {
@@ -225,25 +210,15 @@ public final class ParquetTransformer {
                 }
             }
         }
-        List<SourceGroup> groups = new ArrayList<>();
-        sources.forEach((name, s) -> groups.add(new SourceGroup(s,
-                targetsBySource.get(name).stream().mapToInt(Integer::intValue).toArray(), delimiters.get(name))));
-        List<Type> projected = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         for (Type f : fileSchema.getFields()) {
-            if (sources.containsKey(f.getName())) {
-                projected.add(f);
-            } else {
+            if (!sources.containsKey(f.getName())) {
                 dropped.add(f.getName());
             }
         }
-        return new Plan(transforms, groups, new MessageType(fileSchema.getName(), projected), dropped);
+        return new Plan(transforms, delimiters, dropped);
     }
 
-    private record SourceGroup(SourceColumn source, int[] targets, String delimiter) {
-    }
-
-    private record Plan(List<ColumnTransform> transforms, List<SourceGroup> groups, MessageType projection,
-                        List<String> dropped) {
+    private record Plan(List<ColumnTransform> transforms, Map<String, String> delimiters, List<String> dropped) {
     }
 }

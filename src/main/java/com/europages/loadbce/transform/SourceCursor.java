@@ -121,9 +121,15 @@ final class SourceCursor {
 
     /** INT96 (Hive/Impala/Spark): 8 bytes nanos of day then 4 bytes Julian day, little endian. */
     static long int96Micros(Binary b) {
-        java.nio.ByteBuffer buf = b.toByteBuffer().order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        long nanosOfDay = buf.getLong(buf.position());
-        long julianDay = buf.getInt(buf.position() + 8) & 0xFFFF_FFFFL;
+        byte[] x = b.getBytesUnsafe();
+        long nanosOfDay = 0;
+        for (int i = 7; i >= 0; i--) {
+            nanosOfDay = (nanosOfDay << 8) | (x[i] & 0xFF);
+        }
+        long julianDay = 0;
+        for (int i = 11; i >= 8; i--) {
+            julianDay = (julianDay << 8) | (x[i] & 0xFF);
+        }
         return (julianDay - JULIAN_EPOCH_DAY) * MICROS_PER_DAY + Math.floorDiv(nanosOfDay, 1000);
     }
 }

@@ -18,8 +18,10 @@ public final class SpectrumDdl {
     public static String createExternalTable(ColumnContract contract, String schema, String table, String location) {
         check(schema, "warehouse.external-schema");
         check(table, "warehouse.external-table");
-        if (!location.startsWith("s3://") || location.contains("'")) {
-            throw new IllegalArgumentException("warehouse.external-location must be an s3:// URL, got '" + location + "'");
+        // not only s3:// URLs: the local profile points the same key at a folder of the local S3 store
+        if (location.isBlank() || location.contains("'")) {
+            throw new IllegalArgumentException("warehouse.external-location must be a location without quotes, got '"
+                    + location + "'");
         }
         List<String> columns = new ArrayList<>();
         for (ContractColumn c : contract.columns()) {

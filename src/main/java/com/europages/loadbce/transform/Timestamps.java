@@ -1,7 +1,5 @@
 package com.europages.loadbce.transform;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import org.apache.parquet.io.api.Binary;
 
 /** INT96 timestamps, the encoding every Redshift Spectrum version reads for a timestamp column. */
@@ -13,10 +11,17 @@ final class Timestamps {
     }
 
     static Binary int96(long epochMicros) {
+        // little endian: nanos of the day (8 bytes), then the Julian day (4 bytes)
         long day = Math.floorDiv(epochMicros, MICROS_PER_DAY);
         long nanosOfDay = Math.floorMod(epochMicros, MICROS_PER_DAY) * 1000;
-        ByteBuffer b = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
-        b.putLong(nanosOfDay).putInt((int) (day + JULIAN_EPOCH_DAY));
-        return Binary.fromConstantByteArray(b.array());
+        int julianDay = (int) (day + JULIAN_EPOCH_DAY);
+        byte[] b = new byte[12];
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (nanosOfDay >>> (8 * i));
+        }
+        for (int i = 0; i < 4; i++) {
+            b[8 + i] = (byte) (julianDay >>> (8 * i));
+        }
+        return Binary.fromConstantByteArray(b);
     }
 }

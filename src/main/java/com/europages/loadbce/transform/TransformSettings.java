@@ -7,7 +7,7 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /** The transform settings of application.properties ("--- Transform ---"), and the transformer they make. */
 public record TransformSettings(Path contractFile, Double maxUnconvertibleRatio, OverflowPolicy overflow,
-                                CompressionCodecName compression, long rowGroupBytes) {
+                                CompressionCodecName compression) {
 
     public static final String CONTRACT = "transform.contract";
 
@@ -18,17 +18,16 @@ public record TransformSettings(Path contractFile, Double maxUnconvertibleRatio,
                 config.getPath(CONTRACT),
                 ratio.isEmpty() ? null : Double.valueOf(ratio),
                 overflow.isEmpty() ? null : OverflowPolicy.valueOf(overflow.toUpperCase(Locale.ROOT)),
-                compression(config.get("transform.compression", "SNAPPY")),
-                Long.parseLong(config.get("transform.row-group-mb", "128")) * 1024 * 1024);
+                compression(config.get("transform.compression", "SNAPPY")));
     }
 
     /** Defaults for a contract file given on the command line without a configuration folder. */
     public static TransformSettings defaults(Path contractFile) {
-        return new TransformSettings(contractFile, null, null, CompressionCodecName.SNAPPY, 128L * 1024 * 1024);
+        return new TransformSettings(contractFile, null, null, CompressionCodecName.SNAPPY);
     }
 
     public TransformSettings withContract(Path file) {
-        return new TransformSettings(file, maxUnconvertibleRatio, overflow, compression, rowGroupBytes);
+        return new TransformSettings(file, maxUnconvertibleRatio, overflow, compression);
     }
 
     static CompressionCodecName compression(String name) {
@@ -48,6 +47,6 @@ public record TransformSettings(Path contractFile, Double maxUnconvertibleRatio,
     }
 
     public ParquetTransformer transformer() {
-        return new ParquetTransformer(contract(), compression, rowGroupBytes);
+        return new ParquetTransformer(contract(), compression);
     }
 }
