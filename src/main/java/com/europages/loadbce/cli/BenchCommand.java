@@ -1,5 +1,6 @@
 package com.europages.loadbce.cli;
 
+import com.europages.loadbce.bench.DayBenchmark;
 import com.europages.loadbce.sample.DataFlowGenerator;
 import com.europages.loadbce.sample.GeneratorOptions;
 import com.europages.loadbce.transform.ColumnContract;
@@ -42,7 +43,7 @@ public final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "transform [--rows N] [--rounds R] [--dir DIR] [--contract FILE]";
+        return "transform [--rows N] [--rounds R] [--dir DIR] [--contract FILE]  |  day [--rows N] [--files N] [--consumers C] [--dir DIR]";
     }
 
     @Override
@@ -52,9 +53,13 @@ public final class BenchCommand implements Command {
 
     @Override
     public int run(List<String> args, CommandContext context) throws Exception {
-        Options options = Options.parse(args, Set.of("rows", "rounds", "dir", "contract"), Set.of()).expectPositional(1, 1);
+        Options options = Options.parse(args, Set.of("rows", "rounds", "dir", "contract", "files", "consumers"), Set.of())
+                .expectPositional(1, 1);
+        if (options.positional().get(0).equals("day")) {
+            return benchDay(options, context);
+        }
         if (!options.positional().get(0).equals("transform")) {
-            throw new UsageException("unknown benchmark '" + options.positional().get(0) + "' (available: transform)");
+            throw new UsageException("unknown benchmark '" + options.positional().get(0) + "' (available: transform, day)");
         }
         long rows = options.getLong("rows", 5_000_000);
         int rounds = options.getInt("rounds", 3);
@@ -126,6 +131,27 @@ public final class BenchCommand implements Command {
         out.printf(Locale.ROOT, "bench transform rows=%d ours_rows_per_s=%.0f duckdb_rows_per_s=%.0f ratio=%.2f peak_heap_mb=%d%n",
                 rows, x, y, x / y, peakHeap / (1024 * 1024));
         return 0;
+    }
+
+    /** bench day: a generated day through the embedded pipeline against one DuckDB script on the same files. */
+    private int benchDay(Options options, CommandContext context) throws Exception {
+        long rows = options.getLong("rows", 5_000_000);
+        int files = options.getInt("files", 144);
+        int consumers = options.getInt("consumers", 1);
+        if (rows < 1 || files < 24 || files % 24 != 0 || consumers < 1) {
+            throw new UsageException("--rows must be positive, --files a multiple of 24, --consumers at least 1");
+        }
+        Path dir = options.has("dir") ? Files.createDirectories(Path.of(options.get("dir", null)))
+                : Files.createTempDirectory("bench-day-");
+        try {
+            DayBenchmark.Result r = DayBenchmark.run(context.config(), dir, rows, files, consumers, context.out());
+            context.out().println(r.line());
+            return r.rowDiff() == 0 ? 0 : 1;
+        } finally {
+            if (!options.has("dir")) {
+                deleteTree(dir);
+            }
+        }
     }
 
     private static String typed(ColumnContract contract, Path file) {
