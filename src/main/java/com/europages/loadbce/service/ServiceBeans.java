@@ -59,7 +59,8 @@ public final class ServiceBeans {
             bind.accept("warehouse", warehouse.dataSource());
             bind.accept("warehouseSql", warehouse.sql());
             bind.accept("warehouseLoad", new WarehouseLoadProcessor(new WarehouseLoader(warehouse.dataSource(),
-                    warehouse.dialect(), warehouse.sql(), config.get("warehouse.external-location"), clock)));
+                    warehouse.dialect(), warehouse.sql(), config.get("warehouse.external-location"),
+                    config.get("intake.staging-prefix"), clock)));
         }
     }
 

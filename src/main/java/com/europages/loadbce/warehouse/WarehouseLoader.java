@@ -30,18 +30,21 @@ public class WarehouseLoader {
     private final WarehouseDialect dialect;
     private final SqlTemplates sql;
     private final String externalLocation;
+    private final String stagingPrefix;
     private final Clock clock;
 
     /**
      * @param externalLocation Redshift: the s3:// folder holding the dt=... partitions; DuckDB: the local folder of
      *                         the transformed files (the local S3's filesystem store)
+     * @param stagingPrefix    where the source files are: DuckDB derives a file's source key from its name
      */
     public WarehouseLoader(DataSource dataSource, WarehouseDialect dialect, SqlTemplates sql, String externalLocation,
-                           Clock clock) {
+                           String stagingPrefix, Clock clock) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.sql = sql;
         this.externalLocation = externalLocation.endsWith("/") ? externalLocation : externalLocation + "/";
+        this.stagingPrefix = stagingPrefix;
         this.clock = clock;
         if (dialect == WarehouseDialect.REDSHIFT && !S3_LOCATION.matcher(this.externalLocation).matches()) {
             throw new IllegalArgumentException("warehouse.external-location must be an s3://bucket/prefix/ URL, got '"
@@ -79,7 +82,8 @@ public class WarehouseLoader {
                     "location", SqlIdentifiers.literal(externalLocation + "dt=" + day + "/")));
             // synchronized: two consumers creating the view at once would meet DuckDB's catalog write conflict
             case DUCKDB -> sql.sql("refresh-duckdb.sql", Map.of(
-                    "files", SqlIdentifiers.literal(externalLocation + "*/*.parquet")));
+                    "files", SqlIdentifiers.literal(externalLocation + "*/*.parquet"),
+                    "staging_prefix", SqlIdentifiers.literal(stagingPrefix)));
         };
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(true);

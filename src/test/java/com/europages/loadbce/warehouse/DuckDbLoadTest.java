@@ -62,7 +62,7 @@ class DuckDbLoadTest {
     }
 
     WarehouseLoader loader(Instant now) {
-        return new WarehouseLoader(dataSource, WarehouseDialect.DUCKDB, tables.sql, transformed.toString(),
+        return new WarehouseLoader(dataSource, WarehouseDialect.DUCKDB, tables.sql, transformed.toString(), "staging/",
                 Clock.fixed(now, ZoneOffset.UTC));
     }
 

@@ -77,7 +77,7 @@ class RedshiftLoadSqlFidelityTest {
 
     static WarehouseLoader loader(Instant now) {
         return new WarehouseLoader(dataSource, WarehouseDialect.REDSHIFT, tables.sql, "s3://ep-analytics/transformed/",
-                Clock.fixed(now, ZoneOffset.UTC));
+                "staging/", Clock.fixed(now, ZoneOffset.UTC));
     }
 
     static LoadRequest request(String key, long rows) {
