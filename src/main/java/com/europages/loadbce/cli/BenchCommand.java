@@ -9,8 +9,7 @@ import com.europages.loadbce.transform.ParquetTransformer;
 import com.europages.loadbce.transform.TransformSettings;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -103,11 +102,13 @@ public final class BenchCommand implements Command {
             execute(db, "SET threads = 1");
             execute(db, "SET TimeZone = 'UTC'");
             for (int round = 0; round < rounds; round++) {
-                resetPeaks();
+                System.gc();
                 long s = System.nanoTime();
-                transformer.transform(in, ours, key);
+                try (HeapSampler heap = new HeapSampler()) {
+                    transformer.transform(in, ours, key);
+                    peakHeap = Math.max(peakHeap, heap.peakBytes());
+                }
                 double oursSeconds = (System.nanoTime() - s) / 1e9;
-                peakHeap = Math.max(peakHeap, peakHeapBytes());
                 s = System.nanoTime();
                 execute(db, copy);
                 double duckSeconds = (System.nanoTime() - s) / 1e9;
@@ -171,24 +172,37 @@ public final class BenchCommand implements Command {
         }
     }
 
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
+    /** Samples the used heap every few milliseconds while our transform runs: its peak, garbage included. */
+    private static final class HeapSampler implements AutoCloseable {
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private final Thread thread;
+        private volatile boolean running = true;
+        private volatile long peak;
 
-    /** Sum of the heap pools' peaks: an upper bound of the heap used at once. */
-    private static long peakHeapBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
+        HeapSampler() {
+            thread = new Thread(() -> {
+                while (running) {
+                    peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
         }
-        return sum;
+
+        long peakBytes() {
+            return Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
     }
 
     private static double median(double[] values) {

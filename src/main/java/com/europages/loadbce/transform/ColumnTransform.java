@@ -279,7 +279,10 @@ final class ColumnTransform {
 
     private int toVarchar(SourceCursor c) {
         binaryResult = switch (from) {
-            case STRING, STRING_LIST -> c.binaryValue;
+            // marked reused: the writer's statistics, column index and dictionary then copy what they keep, instead
+            // of holding on to the input page buffer behind the value until the whole file is written
+            case STRING -> Binary.fromReusedByteBuffer(c.binaryValue.toByteBuffer());
+            case STRING_LIST -> c.binaryValue;
             case INTEGER -> Binary.fromString(Long.toString(c.longValue));
             case BOOLEAN -> Binary.fromString(c.longValue != 0 ? "true" : "false");
             case DECIMAL -> Binary.fromString(BigDecimal.valueOf(c.longValue, source.scale()).toPlainString());

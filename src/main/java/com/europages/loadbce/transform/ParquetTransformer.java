@@ -40,6 +40,7 @@ import org.apache.parquet.schema.Type;
  */
 public final class ParquetTransformer {
     private static final int PAGE_SIZE = 1024 * 1024;
+    private static final int READ_BUFFER_BYTES = 256 * 1024;
 
     private final ColumnContract contract;
     private final CompressionCodecName codec;
@@ -80,7 +81,9 @@ public final class ParquetTransformer {
 
     private TransformReport run(Path in, Path out, String sourceKey, String label, long started) throws IOException {
         PlainParquetConfiguration conf = new PlainParquetConfiguration();
-        ParquetReadOptions readOptions = ParquetReadOptions.builder(conf).build();
+        // column chunks are read in small buffers: a 30 MB chunk in 8 MB arrays (the default) needs contiguous G1
+        // regions that a small heap (-Xmx256m) may not have, even with enough free memory
+        ParquetReadOptions readOptions = ParquetReadOptions.builder(conf).withMaxAllocationInBytes(READ_BUFFER_BYTES).build();
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(in), readOptions)) {
             MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
             String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();

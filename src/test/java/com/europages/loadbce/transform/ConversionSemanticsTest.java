@@ -131,6 +131,47 @@ class ConversionSemanticsTest {
     }
 
     @Test
+    void legacyListLayoutsAreJoinedLikeTheStandardOne() throws Exception {
+        String schema = """
+                message m {
+                  required int32 id;
+                  optional group two_level (LIST) { repeated binary array (STRING); }
+                  repeated binary bare (STRING);
+                }""";
+        Path in = ParquetFiles.write(dir.resolve("lists.parquet"), schema, List.of(
+                g -> {
+                    g.add("id", 1);
+                    Group list = g.addGroup("two_level");
+                    list.add("array", "x");
+                    list.add("array", "y");
+                    g.add("bare", "p");
+                    g.add("bare", "q");
+                },
+                g -> {
+                    g.add("id", 2);
+                    g.addGroup("two_level");
+                },
+                g -> g.add("id", 3)));
+        ColumnContract contract = ColumnContract.parse("""
+                columns:
+                  - {name: id, type: integer}
+                  - {name: two_level, type: varchar(10), delimiter: ";"}
+                  - {name: bare, type: varchar(10), delimiter: ","}
+                """, "t");
+        Path out = dir.resolve("lists-out.parquet");
+
+        TransformReport report = new ParquetTransformer(contract).transform(in, out, "k");
+
+        try (DuckDb db = new DuckDb()) {
+            assertThat(db.strings("SELECT concat_ws('/', id, two_level, bare) FROM read_parquet('" + out + "') ORDER BY id"))
+                    .containsExactly("1/x;y/p,q", "2//", "3//");
+        }
+        // a null list is replaced; an empty one (or a repeated field without values) is a present ''
+        assertThat(report.columns().get("two_level")).isEqualTo(new ColumnCounts(1, 0, 0));
+        assertThat(report.columns().get("bare")).isEqualTo(new ColumnCounts(0, 0, 0));
+    }
+
+    @Test
     void int96RoundTripsThroughTheDecoder() {
         long micros = -86_400_000_001L;
         Binary b = Timestamps.int96(micros);

@@ -100,4 +100,15 @@ class TransformFailuresTest {
                 .hasMessageContaining("int64 n")
                 .hasMessageContaining("timestamp");
     }
+
+    @Test
+    void fileThatIsNotParquetIsATransformErrorNamingTheFile() throws Exception {
+        Path in = Files.writeString(dir.resolve("broken.parquet"), "this is not parquet, only some text long enough");
+        ColumnContract contract = ColumnContract.parse("columns: [{name: code, type: integer}]", "t");
+
+        assertThatThrownBy(() -> new ParquetTransformer(contract).transform(in, dir.resolve("o.parquet"), "staging/broken.parquet"))
+                .isInstanceOf(TransformException.class)
+                .hasMessageContaining("staging/broken.parquet");
+        assertThat(dir.resolve("o.parquet")).doesNotExist();
+    }
 }
