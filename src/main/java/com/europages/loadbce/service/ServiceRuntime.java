@@ -6,7 +6,12 @@ import com.europages.loadbce.transform.TransformSettings;
 import com.europages.loadbce.warehouse.Warehouse;
 import java.sql.SQLException;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import com.europages.loadbce.observe.QueueReadinessCheck;
+import com.europages.loadbce.observe.WarehouseReadinessCheck;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,9 +61,15 @@ public final class ServiceRuntime implements AutoCloseable {
             main.configure().withRoutesReloadDirectory(routes.toAbsolutePath().toString())
                     .withRoutesReloadPattern("*.camel.yaml");
             warehouse = Warehouse.open(wired, TransformSettings.from(wired).contract());
-            MeterRegistry meters = new SimpleMeterRegistry();
+            // camel-micrometer-prometheus serves the registry bound as metricsRegistry on /observe/metrics,
+            // so the routes' micrometer: counters and the beans' meters all land there
+            MeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             ServiceBeans.bind(wired, clock, meters, warehouse, main::bind);
             main.bind("failedMessageCounter", new FailedMessageCounter(meters));
+            Duration checkTimeout = wired.getSeconds("health.timeout-s");
+            main.bind("queueReadiness", new QueueReadinessCheck(AwsClients.sqs(wired, checkTimeout),
+                    wired.get("sqs.queue-name")));
+            main.bind("warehouseReadiness", new WarehouseReadinessCheck(warehouse.dataSource(), checkTimeout));
             LOG.info("Profile '{}', routes from {}", wired.profile(), routes.toAbsolutePath());
             return new ServiceRuntime(wired, local, warehouse, main, meters);
         } catch (SQLException e) {
@@ -96,6 +107,12 @@ public final class ServiceRuntime implements AutoCloseable {
     /** Runs until the JVM is asked to stop (SIGTERM, Ctrl-C), then stops gracefully. */
     public void runUntilShutdown() throws Exception {
         main.run();
+    }
+
+    /** The port the management server (health, metrics) listens on, once started; -1 when it is disabled. */
+    public int managementPort() {
+        return camelContext().hasServices(VertxPlatformHttpServer.class).stream()
+                .mapToInt(VertxPlatformHttpServer::getPort).findFirst().orElse(-1);
     }
 
     public CamelContext camelContext() {
