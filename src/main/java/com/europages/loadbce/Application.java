@@ -36,6 +36,8 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        // before anything logs: log4j reads the layout choice once, when it starts
+        LogFormat.select(AppConfig::fromEnvironment);
         int code = new Application(AppConfig::fromEnvironment).run(args, System.out, System.err);
         // the embedded servers keep non-daemon threads; the exit code must not wait for them
         System.exit(code);

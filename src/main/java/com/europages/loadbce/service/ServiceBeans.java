@@ -5,6 +5,7 @@ import com.europages.loadbce.intake.FileNameRule;
 import com.europages.loadbce.intake.LoadWindow;
 import com.europages.loadbce.intake.RecordClassifier;
 import com.europages.loadbce.intake.S3EventParser;
+import com.europages.loadbce.observe.FileOutcomeLog;
 import com.europages.loadbce.observe.InFlightMessages;
 import com.europages.loadbce.observe.LoadMetrics;
 import com.europages.loadbce.transform.DownloadToTempFile;
@@ -51,6 +52,7 @@ public final class ServiceBeans {
         // ages are compared with SQS's wall-clock SentTimestamp, not with the clock that decides "yesterday"
         bind.accept("inFlightMessages", new InFlightMessages(meters, Clock.systemUTC()));
         bind.accept("loadMetrics", new LoadMetrics(meters));
+        bind.accept("fileOutcomes", new FileOutcomeLog());
         bind.accept("rejectedFileBody", new RejectedFileBody());
 
         TransformSettings transform = TransformSettings.from(config);
