@@ -1,11 +1,13 @@
 package com.europages.loadbce;
 
+import com.europages.loadbce.cli.BackfillCommand;
 import com.europages.loadbce.cli.Command;
 import com.europages.loadbce.cli.CommandContext;
 import com.europages.loadbce.cli.DdlCommand;
 import com.europages.loadbce.cli.DemoCommand;
 import com.europages.loadbce.cli.DrainCommand;
 import com.europages.loadbce.cli.GenerateCommand;
+import com.europages.loadbce.cli.ReportCommand;
 import com.europages.loadbce.cli.ServeCommand;
 import com.europages.loadbce.cli.TransformCommand;
 import com.europages.loadbce.cli.UsageException;
@@ -30,7 +32,8 @@ public final class Application {
     public Application(Supplier<AppConfig> config) {
         this.config = config;
         for (Command c : List.of(new ServeCommand(), new DemoCommand(), new DrainCommand(),
-                new TransformCommand(), new DdlCommand(), new GenerateCommand())) {
+                new TransformCommand(), new DdlCommand(), new GenerateCommand(), new BackfillCommand(),
+                new ReportCommand())) {
             commands.put(c.name(), c);
         }
     }
