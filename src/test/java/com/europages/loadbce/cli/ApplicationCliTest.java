@@ -22,7 +22,7 @@ class ApplicationCliTest {
     @Test
     void helpListsEverySubcommandAndExitsZero() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("serve", "demo", "Exit codes");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("serve", "demo", "backfill", "report", "ddl", "Exit codes");
     }
 
     @Test
@@ -40,6 +40,6 @@ class ApplicationCliTest {
     @Test
     void commandHelpPrintsItsUsage() {
         assertThat(run("demo", "--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo [--timeout-s N]");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo [--rows N]", "[--timeout-s N]");
     }
 }
