@@ -71,8 +71,8 @@ public final class BackfillCommand implements Command {
             for (Backfill.StagedFile f : files) {
                 context.out().printf("%s %s  %s  %,d bytes%n", verb, f.object().uri(), f.date(), f.object().size());
             }
-            context.out().printf("backfill %s..%s: %d file(s) %s to %s%n", from, to, files.size(), verb,
-                    backfill.queueName());
+            context.out().printf("backfill %s..%s: %d file(s) %s to %s%n", from, to, files.size(),
+                    o.has("dry-run") ? "would be queued" : "queued", backfill.queueName());
         }
         return 0;
     }

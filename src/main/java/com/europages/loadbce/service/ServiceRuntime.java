@@ -12,6 +12,8 @@ import com.europages.loadbce.observe.QueueReadinessCheck;
 import com.europages.loadbce.observe.WarehouseReadinessCheck;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import java.time.Duration;
+import java.util.List;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,13 +32,16 @@ public final class ServiceRuntime implements AutoCloseable {
     private final Warehouse warehouse;
     private final Main main;
     private final MeterRegistry meters;
+    private final List<AutoCloseable> readinessChecks;
 
-    private ServiceRuntime(AppConfig config, LocalServices local, Warehouse warehouse, Main main, MeterRegistry meters) {
+    private ServiceRuntime(AppConfig config, LocalServices local, Warehouse warehouse, Main main, MeterRegistry meters,
+                           List<AutoCloseable> readinessChecks) {
         this.config = config;
         this.local = local;
         this.warehouse = warehouse;
         this.main = main;
         this.meters = meters;
+        this.readinessChecks = readinessChecks;
     }
 
     /**
@@ -66,12 +71,14 @@ public final class ServiceRuntime implements AutoCloseable {
             MeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             ServiceBeans.bind(wired, clock, meters, warehouse, main::bind);
             main.bind("failedMessageCounter", new FailedMessageCounter(meters));
+            // HealthCheck beans in the registry join Camel's health checks (readiness only, see the classes)
             Duration checkTimeout = wired.getSeconds("health.timeout-s");
-            main.bind("queueReadiness", new QueueReadinessCheck(AwsClients.sqs(wired, checkTimeout),
-                    wired.get("sqs.queue-name")));
-            main.bind("warehouseReadiness", new WarehouseReadinessCheck(warehouse.dataSource(), checkTimeout));
+            SqsClient checkClient = AwsClients.sqs(wired, checkTimeout);
+            WarehouseReadinessCheck warehouseCheck = new WarehouseReadinessCheck(warehouse.dataSource(), checkTimeout);
+            main.bind("queueReadiness", new QueueReadinessCheck(checkClient, wired.get("sqs.queue-name")));
+            main.bind("warehouseReadiness", warehouseCheck);
             LOG.info("Profile '{}', routes from {}", wired.profile(), routes.toAbsolutePath());
-            return new ServiceRuntime(wired, local, warehouse, main, meters);
+            return new ServiceRuntime(wired, local, warehouse, main, meters, List.of(checkClient, warehouseCheck));
         } catch (SQLException e) {
             closeAll(warehouse, local);
             throw new IllegalStateException("Cannot open the warehouse: " + e.getMessage(), e);
@@ -143,6 +150,13 @@ public final class ServiceRuntime implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Camel did not stop cleanly: {}", e.getMessage());
         } finally {
+            for (AutoCloseable c : readinessChecks) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    LOG.warn("Readiness check resource did not close: {}", e.getMessage());
+                }
+            }
             closeAll(warehouse, local);
         }
     }

@@ -82,8 +82,11 @@ class BackfillOnEmbeddedServicesTest {
         System.arraycopy(args, 0, all, 1, args.length);
         int code = new Application(local::config).run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8);
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(printed).isZero();
+        // in the test report: the README's example comes from here
+        System.out.print(printed);
+        return printed;
     }
 
     @Test
