@@ -1,12 +1,14 @@
 package com.europages.loadbce;
 
 import com.europages.loadbce.cli.BenchCommand;
+import com.europages.loadbce.cli.BackfillCommand;
 import com.europages.loadbce.cli.Command;
 import com.europages.loadbce.cli.CommandContext;
 import com.europages.loadbce.cli.DdlCommand;
 import com.europages.loadbce.cli.DemoCommand;
 import com.europages.loadbce.cli.DrainCommand;
 import com.europages.loadbce.cli.GenerateCommand;
+import com.europages.loadbce.cli.ReportCommand;
 import com.europages.loadbce.cli.ServeCommand;
 import com.europages.loadbce.cli.TransformCommand;
 import com.europages.loadbce.cli.UsageException;
@@ -31,12 +33,15 @@ public final class Application {
     public Application(Supplier<AppConfig> config) {
         this.config = config;
         for (Command c : List.of(new ServeCommand(), new DemoCommand(), new DrainCommand(),
-                new TransformCommand(), new DdlCommand(), new GenerateCommand(), new BenchCommand())) {
+                new TransformCommand(), new DdlCommand(), new GenerateCommand(), new BenchCommand(),
+                new BackfillCommand(), new ReportCommand())) {
             commands.put(c.name(), c);
         }
     }
 
     public static void main(String[] args) {
+        // before anything logs: log4j reads the layout choice once, when it starts
+        LogFormat.select(AppConfig::fromEnvironment);
         int code = new Application(AppConfig::fromEnvironment).run(args, System.out, System.err);
         // the embedded servers keep non-daemon threads; the exit code must not wait for them
         System.exit(code);

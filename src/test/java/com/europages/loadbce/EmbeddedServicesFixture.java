@@ -55,12 +55,14 @@ public final class EmbeddedServicesFixture implements BeforeAllCallback, AfterAl
     }
 
     /**
-     * The project's configuration files with the local profile; the environment and system properties of the build
+     * The project's configuration files with the local profile and the management server on a free port; the environment and system properties of the build
      * are ignored so a developer's shell cannot change what the tests see.
      */
     public static AppConfig projectConfig(Path dataDir, Map<String, String> overrides) {
         Map<String, String> settings = new HashMap<>(overrides);
         settings.put("app.data-dir", dataDir.toString());
+        // any free port: a service running beside the tests, or two test JVMs, must not collide on 9876
+        settings.putIfAbsent("camel.management.port", "0");
         return AppConfig.load(Path.of("").toAbsolutePath(), Map.of("APP_PROFILE", "local"), new Properties())
                 .with(settings);
     }

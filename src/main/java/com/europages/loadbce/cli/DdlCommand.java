@@ -1,11 +1,11 @@
 package com.europages.loadbce.cli;
 
 import com.europages.loadbce.config.AppConfig;
-import com.europages.loadbce.transform.SpectrumDdl;
+import com.europages.loadbce.warehouse.RedshiftDdl;
 import java.util.List;
 import java.util.Set;
 
-/** Prints the Spectrum CREATE EXTERNAL TABLE of the column contract. */
+/** Prints the Redshift DDL of the load: external schema and table of the contract, final, audit and BCE tables. */
 public final class DdlCommand implements Command {
 
     @Override
@@ -20,7 +20,7 @@ public final class DdlCommand implements Command {
 
     @Override
     public String summary() {
-        return "Print the Redshift Spectrum CREATE EXTERNAL TABLE of the column contract";
+        return "Print the Redshift DDL: Spectrum external schema and table (from the contract), final, audit and BCE tables";
     }
 
     @Override
@@ -28,9 +28,7 @@ public final class DdlCommand implements Command {
         Options options = Options.parse(args, Set.of("contract"), Set.of()).expectPositional(0, 0);
         AppConfig config = context.config();
         var settings = TransformCommand.settings(options, context);
-        context.out().println(SpectrumDdl.createExternalTable(settings.contract(),
-                config.get("warehouse.external-schema"), config.get("warehouse.external-table"),
-                config.get("warehouse.external-location")));
+        context.out().println(RedshiftDdl.script(config, settings.contract()));
         return 0;
     }
 }

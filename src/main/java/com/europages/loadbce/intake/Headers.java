@@ -15,6 +15,11 @@ public final class Headers {
     /** Set only on skipped records: a {@link SkipReason} code. */
     public static final String SKIP_REASON = "DataFlowSkipReason";
     public static final String SKIP_DETAIL = "DataFlowSkipDetail";
+    /**
+     * "true" on messages the `backfill` command queued: the SQS message attribute of that name, which the intake
+     * consumer copies into a header. Lifts only the previous-day rule; bucket, prefix and name rules still apply.
+     */
+    public static final String BACKFILL = "LoadBceBackfill";
 
     private Headers() {
     }

@@ -8,7 +8,7 @@ import org.apache.camel.Processor;
 
 /**
  * Puts an S3 record's facts into headers and, when the record is not a previous-day Data Flow file of the staging
- * prefix, the reason to skip it. The route's filter reads the reason; this class decides, the route acts.
+ * prefix (any day for a backfill message), the reason to skip it. The route's filter reads the reason; this class decides, the route acts.
  */
 public class RecordClassifier implements Processor {
 
@@ -34,10 +34,11 @@ public class RecordClassifier implements Processor {
         msg.setHeader(Headers.SIZE, record.size());
         msg.setHeader(Headers.ETAG, record.eTag());
         msg.setHeader(Headers.EVENT_NAME, record.eventName());
-        classify(record, msg);
+        classify(record, msg, "true".equalsIgnoreCase(String.valueOf(msg.getHeader(Headers.BACKFILL))));
     }
 
-    private void classify(S3ObjectRecord record, Message msg) {
+    /** @param backfill queued by `backfill` for chosen past days: the load window does not apply */
+    private void classify(S3ObjectRecord record, Message msg, boolean backfill) {
         if (!record.isCreated()) {
             skip(msg, SkipReason.NOT_CREATED, "event " + record.eventName());
         } else if (!bucket.equals(record.bucket())) {
@@ -54,7 +55,7 @@ public class RecordClassifier implements Processor {
             }
             if (name.isEmpty()) {
                 skip(msg, SkipReason.NAME_MISMATCH, "file name does not match intake.file-name-regex");
-            } else if (!window.contains(name.get().date())) {
+            } else if (!backfill && !window.contains(name.get().date())) {
                 skip(msg, SkipReason.OUTSIDE_WINDOW, "file date " + name.get().date() + " is not in "
                         + window.earliest() + ".." + window.yesterday());
             } else {

@@ -2,6 +2,7 @@ package com.europages.loadbce.service;
 
 import com.europages.loadbce.config.AppConfig;
 import java.net.URI;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -18,6 +19,11 @@ public final class AwsClients {
     }
 
     public static SqsClient sqs(AppConfig config) {
+        return sqs(config, null);
+    }
+
+    /** @param callTimeout bound on each call with its retries (readiness checks); null: the SDK's default */
+    public static SqsClient sqs(AppConfig config, Duration callTimeout) {
         var builder = SqsClient.builder()
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .region(Region.of(config.get("aws.region")))
@@ -25,6 +31,9 @@ public final class AwsClients {
         String endpoint = config.get("sqs.endpoint", "");
         if (!endpoint.isEmpty()) {
             builder.endpointOverride(URI.create(endpoint));
+        }
+        if (callTimeout != null) {
+            builder.overrideConfiguration(o -> o.apiCallTimeout(callTimeout));
         }
         return builder.build();
     }

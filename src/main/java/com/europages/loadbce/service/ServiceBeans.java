@@ -5,6 +5,9 @@ import com.europages.loadbce.intake.FileNameRule;
 import com.europages.loadbce.intake.LoadWindow;
 import com.europages.loadbce.intake.RecordClassifier;
 import com.europages.loadbce.intake.S3EventParser;
+import com.europages.loadbce.observe.FileOutcomeLog;
+import com.europages.loadbce.observe.InFlightMessages;
+import com.europages.loadbce.observe.LoadMetrics;
 import com.europages.loadbce.transform.DownloadToTempFile;
 import com.europages.loadbce.transform.ParquetTransformProcessor;
 import com.europages.loadbce.transform.RejectedFileBody;
@@ -46,6 +49,10 @@ public final class ServiceBeans {
                 new FileNameRule(config.get("intake.file-name-regex"), config.get("intake.file-date-format")),
                 new LoadWindow(clock, zone, config.getInt("intake.extra-days-back"))));
         bind.accept("errorQueueHeaders", errorQueueHeaders());
+        // ages are compared with SQS's wall-clock SentTimestamp, not with the clock that decides "yesterday"
+        bind.accept("inFlightMessages", new InFlightMessages(meters, Clock.systemUTC()));
+        bind.accept("loadMetrics", new LoadMetrics(meters));
+        bind.accept("fileOutcomes", new FileOutcomeLog());
         bind.accept("rejectedFileBody", new RejectedFileBody());
 
         TransformSettings transform = TransformSettings.from(config);

@@ -6,7 +6,14 @@ import com.europages.loadbce.transform.TransformSettings;
 import com.europages.loadbce.warehouse.Warehouse;
 import java.sql.SQLException;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import com.europages.loadbce.observe.QueueReadinessCheck;
+import com.europages.loadbce.observe.WarehouseReadinessCheck;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import java.time.Duration;
+import java.util.List;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,13 +32,16 @@ public final class ServiceRuntime implements AutoCloseable {
     private final Warehouse warehouse;
     private final Main main;
     private final MeterRegistry meters;
+    private final List<AutoCloseable> readinessChecks;
 
-    private ServiceRuntime(AppConfig config, LocalServices local, Warehouse warehouse, Main main, MeterRegistry meters) {
+    private ServiceRuntime(AppConfig config, LocalServices local, Warehouse warehouse, Main main, MeterRegistry meters,
+                           List<AutoCloseable> readinessChecks) {
         this.config = config;
         this.local = local;
         this.warehouse = warehouse;
         this.main = main;
         this.meters = meters;
+        this.readinessChecks = readinessChecks;
     }
 
     /**
@@ -56,11 +66,19 @@ public final class ServiceRuntime implements AutoCloseable {
             main.configure().withRoutesReloadDirectory(routes.toAbsolutePath().toString())
                     .withRoutesReloadPattern("*.camel.yaml");
             warehouse = Warehouse.open(wired, TransformSettings.from(wired).contract());
-            MeterRegistry meters = new SimpleMeterRegistry();
+            // camel-micrometer-prometheus serves the registry bound as metricsRegistry on /observe/metrics,
+            // so the routes' micrometer: counters and the beans' meters all land there
+            MeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             ServiceBeans.bind(wired, clock, meters, warehouse, main::bind);
             main.bind("failedMessageCounter", new FailedMessageCounter(meters));
+            // HealthCheck beans in the registry join Camel's health checks (readiness only, see the classes)
+            Duration checkTimeout = wired.getSeconds("health.timeout-s");
+            SqsClient checkClient = AwsClients.sqs(wired, checkTimeout);
+            WarehouseReadinessCheck warehouseCheck = new WarehouseReadinessCheck(warehouse.dataSource(), checkTimeout);
+            main.bind("queueReadiness", new QueueReadinessCheck(checkClient, wired.get("sqs.queue-name")));
+            main.bind("warehouseReadiness", warehouseCheck);
             LOG.info("Profile '{}', routes from {}", wired.profile(), routes.toAbsolutePath());
-            return new ServiceRuntime(wired, local, warehouse, main, meters);
+            return new ServiceRuntime(wired, local, warehouse, main, meters, List.of(checkClient, warehouseCheck));
         } catch (SQLException e) {
             closeAll(warehouse, local);
             throw new IllegalStateException("Cannot open the warehouse: " + e.getMessage(), e);
@@ -98,6 +116,12 @@ public final class ServiceRuntime implements AutoCloseable {
         main.run();
     }
 
+    /** The port the management server (health, metrics) listens on, once started; -1 when it is disabled. */
+    public int managementPort() {
+        return camelContext().hasServices(VertxPlatformHttpServer.class).stream()
+                .mapToInt(VertxPlatformHttpServer::getPort).findFirst().orElse(-1);
+    }
+
     public CamelContext camelContext() {
         return main.getCamelContext();
     }
@@ -126,6 +150,13 @@ public final class ServiceRuntime implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Camel did not stop cleanly: {}", e.getMessage());
         } finally {
+            for (AutoCloseable c : readinessChecks) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    LOG.warn("Readiness check resource did not close: {}", e.getMessage());
+                }
+            }
             closeAll(warehouse, local);
         }
     }

@@ -22,7 +22,8 @@ class ApplicationCliTest {
     @Test
     void helpListsEverySubcommandAndExitsZero() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("serve", "demo", "drain", "transform", "ddl", "generate", "bench", "Exit codes");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("serve", "demo", "drain", "transform", "ddl", "generate",
+                "bench", "backfill", "report", "Exit codes");
     }
 
     @Test

@@ -56,6 +56,7 @@ class IntakeOnElasticMqTest {
         AppConfig config = AppConfig.load(Path.of("."), Map.of(), new Properties()).with(Map.of(
                 "app.routes-dir", routes.toString(),
                 "app.data-dir", dir.resolve("data").toString(),
+                "camel.management.port", "0",
                 "sqs.visibility-timeout-s", "2",
                 "sqs.wait-time-s", "1",
                 "local.sqs.max-receive-count", Integer.toString(MAX_RECEIVES)));

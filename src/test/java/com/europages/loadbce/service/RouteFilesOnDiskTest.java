@@ -41,6 +41,7 @@ class RouteFilesOnDiskTest {
         AppConfig config = AppConfig.load(Path.of("."), Map.of(), new Properties()).with(Map.of(
                 "app.routes-dir", routes.toString(),
                 "app.data-dir", dir.resolve("data").toString(),
+                "camel.management.port", "0",
                 "sqs.wait-time-s", "1",
                 "camel.main.routes-reload-enabled", "true"));
         HandoffProbe first = new HandoffProbe();

@@ -1,0 +1,51 @@
+package com.europages.loadbce.cli;
+
+import com.europages.loadbce.transform.TransformSettings;
+import com.europages.loadbce.warehouse.DayReport;
+import com.europages.loadbce.warehouse.Warehouse;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+/** Prints the audit summary of one file date from the warehouse, as text or JSON. */
+public final class ReportCommand implements Command {
+
+    @Override
+    public String name() {
+        return "report";
+    }
+
+    @Override
+    public String usage() {
+        return "--date YYYY-MM-DD [--json]";
+    }
+
+    @Override
+    public String summary() {
+        return "Print the load audit of a day's files (rows, matches, replaced values, slowest file); exit 1 if none loaded";
+    }
+
+    @Override
+    public int run(List<String> args, CommandContext context) throws Exception {
+        Options o = Options.parse(args, Set.of("date"), Set.of("json")).expectPositional(0, 0);
+        if (!o.has("date")) {
+            throw new UsageException("--date is required");
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(o.get("date", null));
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--date must be YYYY-MM-DD, got '" + o.get("date", null) + "'");
+        }
+        try (Warehouse warehouse = Warehouse.open(context.config(), TransformSettings.from(context.config()).contract())) {
+            DayReport report = DayReport.read(warehouse, date);
+            if (o.has("json")) {
+                context.out().println(report.toJson().toPrettyString());
+            } else {
+                report.printText(context.out(), warehouse.names().get("audit_table"));
+            }
+            return report.files() > 0 ? 0 : 1;
+        }
+    }
+}
