@@ -78,7 +78,7 @@ class TransformCommandsTest {
 
         assertThat(code).isZero();
         String ddl = out.toString(StandardCharsets.UTF_8);
-        assertThat(ddl).startsWith("CREATE EXTERNAL TABLE spectrum.dataflow_events (")
+        assertThat(ddl).contains("CREATE EXTERNAL TABLE spectrum.dataflow_events (")
                 .contains("  company_id bigint,")
                 .contains("  source_key varchar(1024)\n)")
                 .contains("PARTITIONED BY (dt date)")
