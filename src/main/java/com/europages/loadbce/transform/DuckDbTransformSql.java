@@ -18,13 +18,27 @@ public final class DuckDbTransformSql {
 
     /** {@code SELECT <converted columns>, '<key>' AS source_key FROM read_parquet('<file>')}. */
     public static String select(ColumnContract contract, MessageType fileSchema, String parquetFile, String sourceKey) {
+        return "SELECT " + convertedColumns(contract, fileSchema, parquetFile) + ",\n  CAST(" + literal(sourceKey)
+                + " AS VARCHAR) AS " + ColumnContract.SOURCE_KEY_COLUMN + "\nFROM read_parquet(" + literal(parquetFile) + ")";
+    }
+
+    /**
+     * The same over every file of a glob in one scan (files of one schema), each row's source key being
+     * {@code keyPrefix} + its file name: the day benchmark's script.
+     */
+    public static String selectAll(ColumnContract contract, MessageType fileSchema, String glob, String keyPrefix) {
+        return "SELECT " + convertedColumns(contract, fileSchema, glob) + ",\n  " + literal(keyPrefix)
+                + " || parse_filename(filename) AS " + ColumnContract.SOURCE_KEY_COLUMN + "\nFROM read_parquet("
+                + literal(glob) + ", filename = true)";
+    }
+
+    private static String convertedColumns(ColumnContract contract, MessageType fileSchema, String origin) {
         List<String> items = new ArrayList<>();
         for (ContractColumn c : contract.columns()) {
-            Expr e = expr(c, SourceColumn.resolve(fileSchema, c.source(), parquetFile));
+            Expr e = expr(c, SourceColumn.resolve(fileSchema, c.source(), origin));
             items.add(e.output() + " AS " + ident(c.name()));
         }
-        items.add("CAST(" + literal(sourceKey) + " AS VARCHAR) AS " + ColumnContract.SOURCE_KEY_COLUMN);
-        return "SELECT " + String.join(",\n  ", items) + "\nFROM read_parquet(" + literal(parquetFile) + ")";
+        return String.join(",\n  ", items);
     }
 
     /** One row: the row count, then per contract column its replaced, unconvertible and truncated counts. */
