@@ -2,6 +2,8 @@ package com.europages.loadbce.service;
 
 import com.europages.loadbce.config.AppConfig;
 import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -21,7 +23,8 @@ public final class AwsClients {
         var builder = SqsClient.builder()
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .region(Region.of(config.get("aws.region")))
-                .credentialsProvider(credentials(config));
+                .credentialsProvider(credentials(config))
+                .overrideConfiguration(timeouts(config));
         String endpoint = config.get("sqs.endpoint", "");
         if (!endpoint.isEmpty()) {
             builder.endpointOverride(URI.create(endpoint));
@@ -34,12 +37,21 @@ public final class AwsClients {
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .region(Region.of(config.get("aws.region")))
                 .credentialsProvider(credentials(config))
+                .overrideConfiguration(timeouts(config))
                 .forcePathStyle(config.getBoolean("s3.force-path-style"));
         String endpoint = config.get("s3.endpoint", "");
         if (!endpoint.isEmpty()) {
             builder.endpointOverride(URI.create(endpoint));
         }
         return builder.build();
+    }
+
+    /** Bounded calls: without them an endpoint that accepts and never answers would hold a consumer forever. */
+    static ClientOverrideConfiguration timeouts(AppConfig config) {
+        return ClientOverrideConfiguration.builder()
+                .apiCallTimeout(Duration.ofSeconds(Long.parseLong(config.get("aws.api-call-timeout-s", "120"))))
+                .apiCallAttemptTimeout(Duration.ofSeconds(Long.parseLong(config.get("aws.api-call-attempt-timeout-s", "30"))))
+                .build();
     }
 
     /** The local profile's keys open only the embedded servers; everything else uses the AWS default chain. */
