@@ -52,7 +52,8 @@ public final class ServiceBeans {
         String tempSetting = config.get("transform.temp-dir", "");
         Path tempDir = tempSetting.isEmpty() ? null : config.getPath("transform.temp-dir");
         bind.accept("downloadToTempFile", new DownloadToTempFile(tempDir));
-        bind.accept("parquetTransform", new ParquetTransformProcessor(transform.transformer(), tempDir));
+        bind.accept("parquetTransform", new ParquetTransformProcessor(transform.transformer(), tempDir,
+                Long.parseLong(config.get("transform.max-rows", "50000000"))));
         bind.accept("deleteTempFiles", (Processor) TempFiles::deleteAll);
 
         if (warehouse != null) {

@@ -81,7 +81,7 @@ public final class ParquetTransformer {
     private TransformReport run(Path in, Path out, String sourceKey, String label, long started) throws IOException {
         PlainParquetConfiguration conf = new PlainParquetConfiguration();
         ParquetReadOptions readOptions = ParquetReadOptions.builder(conf).build();
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(in), readOptions)) {
+        try (ParquetFileReader reader = openSource(in, readOptions, label)) {
             MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
             String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
             Plan plan = plan(fileSchema, label);
@@ -107,7 +107,7 @@ public final class ParquetTransformer {
                 writer.start();
                 BytesInputCompressor compressor = codecs.getCompressor(codec);
                 PageReadStore rowGroup;
-                while ((rowGroup = reader.readNextRowGroup()) != null) {
+                while ((rowGroup = nextRowGroup(reader, label)) != null) {
                     groupsIn++;
                     long rows = rowGroup.getRowCount();
                     ColumnReadStoreImpl columns = new ColumnReadStoreImpl(rowGroup, new NoOpConverters(plan.projection),
@@ -138,6 +138,24 @@ public final class ParquetTransformer {
             }
             return new TransformReport(sourceKey, out, rowsIn, rowsIn, groupsIn, groupsOut, plan.dropped, counts,
                     (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /** The input is a downloaded copy: an unreadable footer means the object itself is not (complete) Parquet. */
+    private static ParquetFileReader openSource(Path in, ParquetReadOptions options, String label) {
+        try {
+            return ParquetFileReader.open(new LocalInputFile(in), options);
+        } catch (IOException e) {
+            throw new TransformException("Not a readable Parquet file: " + label + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A row group that cannot be read from the local copy is a truncated or corrupt object, never a transient fault. */
+    private static PageReadStore nextRowGroup(ParquetFileReader reader, String label) {
+        try {
+            return reader.readNextRowGroup();
+        } catch (IOException e) {
+            throw new TransformException("Corrupt Parquet data in " + label + ": " + e.getMessage(), e);
         }
     }
 
