@@ -49,9 +49,12 @@ class CrashFaultTest {
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
                     .until(() -> run.count("Accepted s3://") > 0 || !run.process().isAlive());
             assertThat(run.process().isAlive()).as("child started, log " + run.log()).isTrue();
-            Thread.sleep(random.nextInt(2_000)); // the random kill point, not an assertion
+            // up to a few files' time: kills land in the download, transform, upload or load transaction
+            Thread.sleep(random.nextInt(5_000)); // the random kill point, not an assertion
             run.process().destroyForcibly();
             run.awaitExit(30);
+            System.out.printf("FAULT crash kill %d: SIGKILL after %d file(s) loaded in this run%n", kill + 1,
+                    run.count("Loaded s3://"));
         }
         ChildServiceProcess.Run drain = setup.child.start("drain", "--idle-s", "4");
         assertThat(drain.awaitExit(240)).as("drain exit code, log " + drain.log()).isZero();

@@ -37,7 +37,10 @@ class OutageFaultTest {
                 "aws.api-call-attempt-timeout-s", "3"), OutageFaultTest::throughSwitches);
     }
 
-    /** The service reaches S3 through a switchable proxy and the warehouse through a switchable DataSource. */
+    /**
+     * The service reaches S3 through a switchable proxy and loads through a switchable DataSource (the registry
+     * replaces a bean only by one of the same class: a new S3 client, a new load processor).
+     */
     static void throughSwitches(ServiceRuntime runtime) {
         try {
             URI s3 = URI.create(runtime.config().get("s3.endpoint"));
@@ -49,7 +52,6 @@ class OutageFaultTest {
                 "http://127.0.0.1:" + s3Link.port()))));
         Warehouse w = runtime.warehouse();
         warehouseLink = new SwitchableDataSource(w.dataSource());
-        runtime.bind("warehouse", warehouseLink);
         runtime.bind("warehouseLoad", new WarehouseLoadProcessor(new WarehouseLoader(warehouseLink, w.dialect(), w.sql(),
                 runtime.config().get("warehouse.external-location"), InProcessService.CLOCK)));
     }
@@ -81,6 +83,7 @@ class OutageFaultTest {
         warehouseLink.setUp(false);
         files.subList(16, 24).forEach(service::upload);
         Thread.sleep(OUTAGE.toMillis());
+        assertThat(service.auditRows()).as("nothing loads while the warehouse is down").isEqualTo(16);
         warehouseLink.setUp(true);
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                 .until(() -> service.auditRows() == 24 && service.inputQueueIdle());
