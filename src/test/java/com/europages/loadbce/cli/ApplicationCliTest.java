@@ -40,6 +40,7 @@ class ApplicationCliTest {
     @Test
     void commandHelpPrintsItsUsage() {
         assertThat(run("demo", "--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo [--timeout-s N]");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: java -jar load-bce-to-s3.jar demo [")
+                .contains("[--timeout-s N]");
     }
 }
