@@ -41,16 +41,18 @@ class CrashFaultTest {
         Random random = new Random(seed);
         long started = System.nanoTime();
         List<Path> files = setup.generateDay(2, 24_000);
-        files.forEach(setup::upload);
+        int batch = files.size() / KILLS;
 
         for (int kill = 0; kill < KILLS; kill++) {
+            // each run gets new files, so every kill lands in work whatever the machine's speed
+            files.subList(kill * batch, kill == KILLS - 1 ? files.size() : (kill + 1) * batch).forEach(setup::upload);
             ChildServiceProcess.Run run = setup.child.start("serve");
             // a kill point inside the work: after this run took a file, at a random moment of its processing
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
                     .until(() -> run.count("Accepted s3://") > 0 || !run.process().isAlive());
             assertThat(run.process().isAlive()).as("child started, log " + run.log()).isTrue();
-            // up to a few files' time: kills land in the download, transform, upload or load transaction
-            Thread.sleep(random.nextInt(5_000)); // the random kill point, not an assertion
+            // within a few files' time: kills land in the download, transform, upload or load transaction
+            Thread.sleep(random.nextInt(3_000)); // the random kill point, not an assertion
             run.process().destroyForcibly();
             run.awaitExit(30);
             System.out.printf("FAULT crash kill %d: SIGKILL after %d file(s) loaded in this run%n", kill + 1,
