@@ -7,6 +7,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -27,13 +28,12 @@ public final class AwsClients {
         var builder = SqsClient.builder()
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .region(Region.of(config.get("aws.region")))
-                .credentialsProvider(credentials(config));
+                .credentialsProvider(credentials(config))
+                .overrideConfiguration(callTimeout == null ? timeouts(config)
+                        : timeouts(config).toBuilder().apiCallTimeout(callTimeout).build());
         String endpoint = config.get("sqs.endpoint", "");
         if (!endpoint.isEmpty()) {
             builder.endpointOverride(URI.create(endpoint));
-        }
-        if (callTimeout != null) {
-            builder.overrideConfiguration(o -> o.apiCallTimeout(callTimeout));
         }
         return builder.build();
     }
@@ -43,12 +43,21 @@ public final class AwsClients {
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .region(Region.of(config.get("aws.region")))
                 .credentialsProvider(credentials(config))
+                .overrideConfiguration(timeouts(config))
                 .forcePathStyle(config.getBoolean("s3.force-path-style"));
         String endpoint = config.get("s3.endpoint", "");
         if (!endpoint.isEmpty()) {
             builder.endpointOverride(URI.create(endpoint));
         }
         return builder.build();
+    }
+
+    /** Bounded calls: without them an endpoint that accepts and never answers would hold a consumer forever. */
+    static ClientOverrideConfiguration timeouts(AppConfig config) {
+        return ClientOverrideConfiguration.builder()
+                .apiCallTimeout(Duration.ofSeconds(Long.parseLong(config.get("aws.api-call-timeout-s", "120"))))
+                .apiCallAttemptTimeout(Duration.ofSeconds(Long.parseLong(config.get("aws.api-call-attempt-timeout-s", "30"))))
+                .build();
     }
 
     /** The local profile's keys open only the embedded servers; everything else uses the AWS default chain. */

@@ -40,7 +40,10 @@ public final class ServiceBeans {
         ZoneId zone = ZoneId.of(config.get("app.time-zone"));
         bind.accept("clock", clock);
         bind.accept("metricsRegistry", meters);
-        bind.accept("sqsClient", AwsClients.sqs(config));
+        var sqs = AwsClients.sqs(config);
+        bind.accept("sqsClient", sqs);
+        bind.accept("redeliveryBackoff", new RedeliveryBackoff(sqs, config.get("sqs.queue-name"),
+                config.getLong("sqs.visibility-timeout-s"), Long.parseLong(config.get("sqs.retry-backoff-max-s", "0"))));
         bind.accept("s3Client", AwsClients.s3(config));
         bind.accept("s3EventParser", new S3EventParser(config.getInt("sqs.max-body-bytes")));
         bind.accept("recordClassifier", new RecordClassifier(
@@ -59,7 +62,8 @@ public final class ServiceBeans {
         String tempSetting = config.get("transform.temp-dir", "");
         Path tempDir = tempSetting.isEmpty() ? null : config.getPath("transform.temp-dir");
         bind.accept("downloadToTempFile", new DownloadToTempFile(tempDir));
-        bind.accept("parquetTransform", new ParquetTransformProcessor(transform.transformer(), tempDir));
+        bind.accept("parquetTransform", new ParquetTransformProcessor(transform.transformer(), tempDir,
+                Long.parseLong(config.get("transform.max-rows", "50000000"))));
         bind.accept("deleteTempFiles", (Processor) TempFiles::deleteAll);
 
         if (warehouse != null) {

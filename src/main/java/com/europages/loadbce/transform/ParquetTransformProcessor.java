@@ -1,7 +1,10 @@
 package com.europages.loadbce.transform;
 
 import com.europages.loadbce.intake.Headers;
+import java.io.IOException;
 import java.nio.file.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.LocalInputFile;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -18,10 +21,17 @@ public final class ParquetTransformProcessor implements Processor {
 
     private final ParquetTransformer transformer;
     private final Path tempDir;
+    private final long maxRows;
 
     public ParquetTransformProcessor(ParquetTransformer transformer, Path tempDir) {
+        this(transformer, tempDir, Long.MAX_VALUE);
+    }
+
+    /** @param maxRows files with more rows are rejected (permanent) before any work: input size is bounded */
+    public ParquetTransformProcessor(ParquetTransformer transformer, Path tempDir, long maxRows) {
         this.transformer = transformer;
         this.tempDir = tempDir;
+        this.maxRows = maxRows;
     }
 
     @Override
@@ -31,10 +41,24 @@ public final class ParquetTransformProcessor implements Processor {
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("header " + Headers.KEY + " (the source S3 key) is required");
         }
+        long rows = rowCount(in, key);
+        if (rows > maxRows) {
+            throw new TransformException("File " + key + " has " + rows + " rows, more than transform.max-rows=" + maxRows);
+        }
         Path out = TempFiles.create(exchange, tempDir, "transformed-");
         TransformReport report = transformer.transform(in, out, key);
         LOG.info(report.logLine());
         exchange.getIn().setBody(out);
         exchange.getIn().setHeader(REPORT_HEADER, report);
+    }
+
+    /** The footer's row count; an unreadable footer is a corrupt or non-Parquet object (permanent). */
+    static long rowCount(Path in, String key) {
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(in))) {
+            return reader.getRecordCount();
+        } catch (IOException | RuntimeException e) {
+            // parquet-hadoop reports a bad magic number or footer as a RuntimeException, a short file as an IOException
+            throw new TransformException("Not a readable Parquet file: " + key + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -83,7 +83,7 @@ public final class ParquetTransformer {
         // column chunks are read in small buffers: a 30 MB chunk in 8 MB arrays (the default) needs contiguous G1
         // regions that a small heap (-Xmx256m) may not have, even with enough free memory
         ParquetReadOptions readOptions = ParquetReadOptions.builder(conf).withMaxAllocationInBytes(READ_BUFFER_BYTES).build();
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(in), readOptions)) {
+        try (ParquetFileReader reader = openSource(in, readOptions, label)) {
             MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
             String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
             Plan plan = plan(fileSchema, label);
@@ -118,7 +118,7 @@ public final class ParquetTransformer {
                     for (int t = 0; t < plan.transforms.size(); t++) {
                         ColumnTransform transform = plan.transforms.get(t);
                         SourceCursor cursor = openColumn(reader, g, transform.source,
-                                plan.delimiters.get(transform.source.name()), createdBy);
+                                plan.delimiters.get(transform.source.name()), createdBy, label);
                         writeColumn(writer, compressor, props, t, rows, (w, store) -> {
                             for (long r = 0; r < rows; r++) {
                                 cursor.next();
@@ -150,12 +150,27 @@ public final class ParquetTransformer {
         }
     }
 
+    /** The input is a downloaded copy: an unreadable footer means the object itself is not (complete) Parquet. */
+    private static ParquetFileReader openSource(Path in, ParquetReadOptions options, String label) {
+        try {
+            return ParquetFileReader.open(new LocalInputFile(in), options);
+        } catch (IOException e) {
+            throw new TransformException("Not a readable Parquet file: " + label + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Reads only this source's column chunk of the row group: the input held in memory is one compressed chunk. */
     private static SourceCursor openColumn(ParquetFileReader reader, int rowGroup, SourceColumn source, String delimiter,
-                                           String createdBy) throws IOException {
+                                           String createdBy, String label) {
         MessageType single = new MessageType("source", source.field());
         reader.setRequestedSchema(single);
-        PageReadStore pages = reader.readRowGroup(rowGroup);
+        PageReadStore pages;
+        try {
+            pages = reader.readRowGroup(rowGroup);
+        } catch (IOException e) {
+            // a chunk that cannot be read from the local copy is a truncated or corrupt object, never a transient fault
+            throw new TransformException("Corrupt Parquet data in " + label + ": " + e.getMessage(), e);
+        }
         ColumnReadStoreImpl columns = new ColumnReadStoreImpl(pages, new NoOpConverters(single), single, createdBy);
         return new SourceCursor(source, columns.getColumnReader(source.leaf()), delimiter);
     }

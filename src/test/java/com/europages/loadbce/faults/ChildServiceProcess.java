@@ -1,0 +1,99 @@
+package com.europages.loadbce.faults;
+
+import com.europages.loadbce.config.AppConfig;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service as its own JVM in the production profile, pointed at the test JVM's embedded SQS and S3 and at a
+ * DuckDB file: it can be killed for real (SIGKILL) or stopped as a container would be (SIGTERM).
+ */
+final class ChildServiceProcess {
+
+    private static final List<String> OWN_ENV_PREFIXES = List.of("AWS_", "APP_", "SQS_", "S3_", "WAREHOUSE_",
+            "TRANSFORM_", "INTAKE_", "CAMEL_", "LOCAL_");
+
+    private final Map<String, String> env;
+    private final Path logDir;
+    private int runs;
+
+    /** @param wired the test JVM's configuration wired to its embedded servers */
+    ChildServiceProcess(AppConfig wired, Path warehouseFile, Path dataDir, Map<String, String> extra) throws IOException {
+        this.logDir = Files.createDirectories(dataDir.resolve("logs"));
+        this.env = new java.util.HashMap<>(Map.of(
+                "APP_CONFIG_DIR", Path.of("").toAbsolutePath().toString(),
+                "APP_PROFILE", "production",
+                "APP_DATA_DIR", dataDir.toString(),
+                "SQS_ENDPOINT", wired.get("sqs.endpoint"),
+                "S3_ENDPOINT", wired.get("s3.endpoint"),
+                "S3_FORCE_PATH_STYLE", "true",
+                // the production path: credentials from the default chain, here its environment variables
+                "AWS_ACCESS_KEY_ID", wired.get("local.access-key"),
+                "AWS_SECRET_ACCESS_KEY", wired.get("local.secret-key"),
+                "WAREHOUSE_DIALECT", "duckdb"));
+        env.put("WAREHOUSE_URL", "jdbc:duckdb:" + warehouseFile);
+        env.put("WAREHOUSE_EXTERNAL_LOCATION", wired.get("warehouse.external-location"));
+        env.put("SQS_VISIBILITY_TIMEOUT_S", wired.get("sqs.visibility-timeout-s"));
+        env.put("SQS_WAIT_TIME_S", "1");
+        env.put("CAMEL_MANAGEMENT_PORT", Integer.toString(freePort()));
+        env.putAll(extra);
+    }
+
+    /** Starts {@code serve} or {@code drain ...}; output goes to a log file per run. */
+    Run start(String... command) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "com.europages.loadbce.Application"));
+        cmd.addAll(List.of(command));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> OWN_ENV_PREFIXES.stream().anyMatch(k::startsWith));
+        pb.environment().putAll(env);
+        Path log = logDir.resolve("run-" + (++runs) + "-" + command[0] + ".log");
+        pb.redirectOutput(log.toFile());
+        return new Run(pb.start(), log);
+    }
+
+    /** Every run's output so far. */
+    String allLogs() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(logDir)) {
+            for (Path p : files.sorted().toList()) {
+                all.append(Files.readString(p, StandardCharsets.UTF_8));
+            }
+        }
+        return all.toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** One child JVM and its log. */
+    record Run(Process process, Path log) {
+
+        /** Lines of the log containing the text, so far. */
+        long count(String text) throws IOException {
+            if (!Files.exists(log)) {
+                return 0;
+            }
+            return new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().filter(l -> l.contains(text)).count();
+        }
+
+        int awaitExit(long seconds) throws InterruptedException {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException("child did not exit within " + seconds + " s; log " + log);
+            }
+            return process.exitValue();
+        }
+    }
+}
