@@ -53,7 +53,8 @@ class OutageFaultTest {
         Warehouse w = runtime.warehouse();
         warehouseLink = new SwitchableDataSource(w.dataSource());
         runtime.bind("warehouseLoad", new WarehouseLoadProcessor(new WarehouseLoader(warehouseLink, w.dialect(), w.sql(),
-                runtime.config().get("warehouse.external-location"), InProcessService.CLOCK)));
+                runtime.config().get("warehouse.external-location"), runtime.config().get("intake.staging-prefix"),
+                InProcessService.CLOCK)));
     }
 
     @AfterAll

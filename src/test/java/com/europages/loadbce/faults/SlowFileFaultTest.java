@@ -46,7 +46,8 @@ class SlowFileFaultTest {
     static void slowLoadOfOneFile(ServiceRuntime runtime) {
         var w = runtime.warehouse();
         runtime.bind("warehouseLoad", new WarehouseLoadProcessor(new WarehouseLoader(w.dataSource(), w.dialect(), w.sql(),
-                runtime.config().get("warehouse.external-location"), InProcessService.CLOCK) {
+                runtime.config().get("warehouse.external-location"), runtime.config().get("intake.staging-prefix"),
+                InProcessService.CLOCK) {
             @Override
             public LoadResult load(LoadRequest file) throws SQLException {
                 if (!file.sourceKey().endsWith("/" + slowFile)) {
