@@ -136,7 +136,9 @@ class BackfillOnEmbeddedServicesTest {
         PrintStream sink = new PrintStream(err, true, StandardCharsets.UTF_8);
         assertThat(app.run(new String[] {"backfill", "--from", "2022-04-28", "--to", "2022-04-27"}, sink, sink))
                 .isEqualTo(2);
-        assertThat(app.run(new String[] {"backfill", "--from", "2022-04-28", "--to", LocalDate.now().toString()},
+        // "today" where the files are dated (app.time-zone), not in the machine's zone
+        LocalDate today = LocalDate.now(java.time.ZoneId.of(local.config().get("app.time-zone")));
+        assertThat(app.run(new String[] {"backfill", "--from", today.minusDays(2).toString(), "--to", today.toString()},
                 sink, sink)).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("is after --to", "is not a past day");
     }
