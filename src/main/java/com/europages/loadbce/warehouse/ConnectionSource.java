@@ -8,7 +8,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** The DataSource methods nobody here uses, once, so each data source only says how it connects. */
-abstract class ConnectionSource implements DataSource {
+public abstract class ConnectionSource implements DataSource {
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {

@@ -2,14 +2,13 @@ package com.europages.loadbce.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.europages.loadbce.warehouse.ConnectionSource;
 import com.europages.loadbce.warehouse.DuckDbDataSource;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.Test;
@@ -71,48 +70,16 @@ class WarehouseReadinessCheckTest {
     }
 
     /** A DataSource whose connections come from the supplier. */
-    record FakeDataSource(ConnectionSupplier supplier) implements DataSource {
+    static final class FakeDataSource extends ConnectionSource {
+        private final ConnectionSupplier supplier;
+
+        FakeDataSource(ConnectionSupplier supplier) {
+            this.supplier = supplier;
+        }
+
         @Override
         public Connection getConnection() throws SQLException {
             return supplier.get();
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return supplier.get();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
         }
     }
 }
