@@ -3,7 +3,6 @@ package com.europages.loadbce.service;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.EventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -13,7 +12,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * Exponential backoff of transient failures: a failed SQS message is hidden for visibility x 2^(receives-1) seconds,
  * at most the configured maximum, so an outage is retried ever less often within the same redrive bound.
  */
-public final class RedeliveryBackoff extends EventNotifierSupport {
+public final class RedeliveryBackoff extends FailedMessageNotifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedeliveryBackoff.class);
     /** SQS refuses a visibility timeout above 12 hours. */
@@ -30,15 +29,6 @@ public final class RedeliveryBackoff extends EventNotifierSupport {
         this.queueName = queueName;
         this.visibilitySeconds = visibilitySeconds;
         this.maxSeconds = Math.min(maxSeconds, SQS_MAX_SECONDS);
-        setIgnoreCamelContextEvents(true);
-        setIgnoreRouteEvents(true);
-        setIgnoreServiceEvents(true);
-        setIgnoreStepEvents(true);
-        setIgnoreExchangeCreatedEvent(true);
-        setIgnoreExchangeSendingEvents(true);
-        setIgnoreExchangeSentEvents(true);
-        setIgnoreExchangeRedeliveryEvents(true);
-        setIgnoreExchangeCompletedEvent(true);
     }
 
     /** Seconds the message stays hidden after its n-th receive failed. */
@@ -49,16 +39,11 @@ public final class RedeliveryBackoff extends EventNotifierSupport {
 
     @Override
     public boolean isEnabled(CamelEvent event) {
-        return maxSeconds > visibilitySeconds && event instanceof CamelEvent.ExchangeFailedEvent;
+        return maxSeconds > visibilitySeconds && super.isEnabled(event);
     }
 
     @Override
-    public void notify(CamelEvent event) {
-        Exchange exchange = ((CamelEvent.ExchangeFailedEvent) event).getExchange();
-        // only the SQS exchange itself (as FailedMessageCounter): its failure leaves the message in the queue
-        if (!"intake".equals(exchange.getFromRouteId()) || exchange.getProperty(Exchange.SPLIT_INDEX) != null) {
-            return;
-        }
+    void onFailedMessage(Exchange exchange) {
         String handle = exchange.getMessage().getHeader("CamelAwsSqsReceiptHandle", String.class);
         if (handle == null) {
             return;
