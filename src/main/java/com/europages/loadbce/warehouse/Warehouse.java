@@ -30,7 +30,8 @@ public final class Warehouse implements AutoCloseable {
         WarehouseNames names = WarehouseNames.from(config, contract);
         SqlTemplates sql = new SqlTemplates(config.getPath("warehouse.sql-dir"), names.placeholders());
         if (dialect == WarehouseDialect.DUCKDB) {
-            DuckDbDataSource ds = new DuckDbDataSource(duckDbFile(config));
+            DuckDbDataSource ds = new DuckDbDataSource(duckDbFile(config),
+                    config.getInt("warehouse.duckdb-row-group-size"));
             try {
                 WarehouseBootstrap.createLocalTables(ds, sql, names);
             } catch (SQLException | RuntimeException e) {

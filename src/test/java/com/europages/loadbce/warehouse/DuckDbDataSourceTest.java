@@ -1,0 +1,64 @@
+package com.europages.loadbce.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local warehouse file: every connection sees it, new data uses the configured row group size, and it persists. */
+class DuckDbDataSourceTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyConnectionWorksInTheWarehouseFile() throws Exception {
+        Path file = dir.resolve("w.duckdb");
+        try (DuckDbDataSource ds = new DuckDbDataSource(file, 16_384)) {
+            try (Connection a = ds.getConnection(); Statement s = a.createStatement()) {
+                s.execute("CREATE SCHEMA analytics");
+                s.execute("CREATE TABLE analytics.t AS SELECT range AS i FROM range(10)");
+            }
+            try (Connection b = ds.getConnection()) {
+                assertThat(count(b, "SELECT count(*) FROM analytics.t")).isEqualTo(10);
+            }
+        }
+        try (DuckDbDataSource reopened = new DuckDbDataSource(file); Connection c = reopened.getConnection()) {
+            assertThat(count(c, "SELECT count(*) FROM analytics.t")).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void aLoadSizedInsertIsStoredInRowGroupsOfTheConfiguredSize() throws Exception {
+        try (DuckDbDataSource ds = new DuckDbDataSource(dir.resolve("w.duckdb"), 16_384);
+             Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (i BIGINT, s VARCHAR)");
+            c.setAutoCommit(false);
+            s.execute("INSERT INTO t SELECT range, 'row ' || range FROM range(40000)");
+            c.commit();
+            // 40,000 rows: 16,384 + 16,384 + 7,232; DuckDB's default size would keep them in one row group
+            assertThat(count(c, "SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('t')")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aRowGroupSizeDuckDbCannotUseIsRefused() {
+        assertThatThrownBy(() -> new DuckDbDataSource(dir.resolve("w.duckdb"), 10_000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiple of 2048");
+        assertThatThrownBy(() -> new DuckDbDataSource(dir.resolve("w.duckdb"), 245_760))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 122880");
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
