@@ -20,7 +20,7 @@ public final class DuckDbDataSource extends ConnectionSource implements AutoClos
 
     /** A database of DuckDB's default row group size. */
     public DuckDbDataSource(Path file) throws SQLException {
-        this(file, MAX_ROW_GROUP_SIZE);
+        this(file, MAX_ROW_GROUP_SIZE, 0);
     }
 
     /**
@@ -28,8 +28,9 @@ public final class DuckDbDataSource extends ConnectionSource implements AutoClos
      *                     to the database file, compressed, instead of into the write-ahead log that each commit
      *                     flushes and each checkpoint rewrites: a row group smaller than a file's rows makes a load's
      *                     commit nearly free (see the README's performance section).
+     * @param threads      DuckDB's worker threads for all connections; 0: DuckDB's default (the machine's cores)
      */
-    public DuckDbDataSource(Path file, int rowGroupSize) throws SQLException {
+    public DuckDbDataSource(Path file, int rowGroupSize, int threads) throws SQLException {
         if (rowGroupSize < 2048 || rowGroupSize > MAX_ROW_GROUP_SIZE || rowGroupSize % 2048 != 0) {
             throw new IllegalArgumentException("warehouse.duckdb-row-group-size must be a multiple of 2048, at most "
                     + MAX_ROW_GROUP_SIZE + ", got " + rowGroupSize);
@@ -47,6 +48,9 @@ public final class DuckDbDataSource extends ConnectionSource implements AutoClos
             s.execute("ATTACH " + SqlIdentifiers.literal(this.file.toString()) + " AS " + ALIAS
                     + " (ROW_GROUP_SIZE " + rowGroupSize + ")");
             s.execute("USE " + ALIAS);
+            if (threads > 0) {
+                s.execute("SET threads = " + threads);
+            }
         } catch (SQLException e) {
             root.close();
             throw e;

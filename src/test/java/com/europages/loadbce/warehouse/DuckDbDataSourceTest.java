@@ -3,15 +3,18 @@ package com.europages.loadbce.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.europages.loadbce.config.AppConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The local warehouse file: every connection sees it, new data uses the configured row group size, and it persists. */
+/** The local warehouse file: every connection sees it, new data uses the configured row group size and threads. */
 class DuckDbDataSourceTest {
 
     @TempDir
@@ -20,7 +23,7 @@ class DuckDbDataSourceTest {
     @Test
     void everyConnectionWorksInTheWarehouseFile() throws Exception {
         Path file = dir.resolve("w.duckdb");
-        try (DuckDbDataSource ds = new DuckDbDataSource(file, 16_384)) {
+        try (DuckDbDataSource ds = new DuckDbDataSource(file, 16_384, 0)) {
             try (Connection a = ds.getConnection(); Statement s = a.createStatement()) {
                 s.execute("CREATE SCHEMA analytics");
                 s.execute("CREATE TABLE analytics.t AS SELECT range AS i FROM range(10)");
@@ -36,7 +39,7 @@ class DuckDbDataSourceTest {
 
     @Test
     void aLoadSizedInsertIsStoredInRowGroupsOfTheConfiguredSize() throws Exception {
-        try (DuckDbDataSource ds = new DuckDbDataSource(dir.resolve("w.duckdb"), 16_384);
+        try (DuckDbDataSource ds = new DuckDbDataSource(dir.resolve("w.duckdb"), 16_384, 0);
              Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE t (i BIGINT, s VARCHAR)");
             c.setAutoCommit(false);
@@ -48,10 +51,22 @@ class DuckDbDataSourceTest {
     }
 
     @Test
+    void duckDbGetsOneThreadPerConsumerUnlessConfigured() throws Exception {
+        AppConfig config = AppConfig.load(Path.of("."), Map.of(), new Properties());
+        assertThat(Warehouse.duckDbThreads(config.with(Map.of("sqs.concurrent-consumers", "3")))).isEqualTo(3);
+        assertThat(Warehouse.duckDbThreads(config.with(Map.of("sqs.concurrent-consumers", "3",
+                "warehouse.duckdb-threads", "2")))).isEqualTo(2);
+        try (DuckDbDataSource ds = new DuckDbDataSource(dir.resolve("w.duckdb"), 16_384, 3);
+             Connection c = ds.getConnection()) {
+            assertThat(count(c, "SELECT current_setting('threads')")).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aRowGroupSizeDuckDbCannotUseIsRefused() {
-        assertThatThrownBy(() -> new DuckDbDataSource(dir.resolve("w.duckdb"), 10_000))
+        assertThatThrownBy(() -> new DuckDbDataSource(dir.resolve("w.duckdb"), 10_000, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiple of 2048");
-        assertThatThrownBy(() -> new DuckDbDataSource(dir.resolve("w.duckdb"), 245_760))
+        assertThatThrownBy(() -> new DuckDbDataSource(dir.resolve("w.duckdb"), 245_760, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 122880");
     }
 
