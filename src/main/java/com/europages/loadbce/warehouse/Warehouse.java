@@ -31,7 +31,7 @@ public final class Warehouse implements AutoCloseable {
         SqlTemplates sql = new SqlTemplates(config.getPath("warehouse.sql-dir"), names.placeholders());
         if (dialect == WarehouseDialect.DUCKDB) {
             DuckDbDataSource ds = new DuckDbDataSource(duckDbFile(config),
-                    config.getInt("warehouse.duckdb-row-group-size"), duckDbThreads(config));
+                    config.getInt("warehouse.duckdb-row-group-size"), config.getInt("warehouse.duckdb-threads"));
             try {
                 WarehouseBootstrap.createLocalTables(ds, sql, names);
             } catch (SQLException | RuntimeException e) {
@@ -44,16 +44,6 @@ public final class Warehouse implements AutoCloseable {
         LOG.info("Warehouse: {} at {}", dialect, config.get("warehouse.url"));
         return new Warehouse(dialect, new DriverDataSource(config.get("warehouse.url"), config.get("warehouse.user", ""),
                 config.get("warehouse.password", "")), sql, names);
-    }
-
-    /**
-     * Each load runs on its consumer's thread: more DuckDB threads than consumers only compete with the consumers'
-     * transforms for the cores (measured: a 2-consumer day took 33.5 s with DuckDB's default of one per core, 20.7 s
-     * with one thread per consumer).
-     */
-    static int duckDbThreads(AppConfig config) {
-        int threads = config.getInt("warehouse.duckdb-threads");
-        return threads > 0 ? threads : config.getInt("sqs.concurrent-consumers");
     }
 
     /** The DuckDB file of warehouse.url (jdbc:duckdb:FILE), or warehouse.duckdb in the data folder when empty. */

@@ -3,14 +3,11 @@ package com.europages.loadbce.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.europages.loadbce.config.AppConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,11 +48,7 @@ class DuckDbDataSourceTest {
     }
 
     @Test
-    void duckDbGetsOneThreadPerConsumerUnlessConfigured() throws Exception {
-        AppConfig config = AppConfig.load(Path.of("."), Map.of(), new Properties());
-        assertThat(Warehouse.duckDbThreads(config.with(Map.of("sqs.concurrent-consumers", "3")))).isEqualTo(3);
-        assertThat(Warehouse.duckDbThreads(config.with(Map.of("sqs.concurrent-consumers", "3",
-                "warehouse.duckdb-threads", "2")))).isEqualTo(2);
+    void duckDbRunsWithTheConfiguredThreads() throws Exception {
         try (DuckDbDataSource ds = new DuckDbDataSource(dir.resolve("w.duckdb"), 16_384, 3);
              Connection c = ds.getConnection()) {
             assertThat(count(c, "SELECT current_setting('threads')")).isEqualTo(3);
