@@ -54,6 +54,12 @@ public final class DayBenchmark {
         if (files % 24 != 0) {
             throw new IllegalArgumentException("--files must be a multiple of 24 (files per hour x 24), got " + files);
         }
+        if (consumers > 1) {
+            // measured first, on a quiet machine: the pipeline's scaling is read against it
+            out.printf(Locale.ROOT, "cpu scaling: %d threads of a CPU-bound loop do %.2fx the work of one here "
+                    + "(median of 3 rounds): the ceiling of %d consumers over one%n", consumers,
+                    CpuScaling.measure(consumers, 3, 2_000), consumers);
+        }
         Path source = dir.resolve("generated");
         long t = System.nanoTime();
         List<Path> paths = new DataFlowGenerator(GeneratorOptions.defaults(1)).generateDay(DAY, source, files / 24, rows);

@@ -1,0 +1,17 @@
+package com.europages.loadbce.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The machine's own scaling, the baseline of the consumers' scaling. */
+class CpuScalingTest {
+
+    @Test
+    void theWorkOfTwoThreadsOverOneIsAPlausibleRatio() throws Exception {
+        double scaling = CpuScaling.measure(2, 1, 300);
+
+        // a busy CI machine may give the two threads little more than one: only a broken measure falls outside
+        assertThat(scaling).isGreaterThan(0.5).isLessThan(2.5);
+    }
+}

@@ -1,0 +1,34 @@
+package com.europages.loadbce.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.europages.loadbce.EmbeddedServicesFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bench day on a small day: the pipeline and the DuckDB script load the same rows, and the summary line follows. */
+class DayBenchmarkTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void thePipelineAndTheScriptLoadTheSameRowsAndTheLineReportsBoth() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        DayBenchmark.Result r = DayBenchmark.run(EmbeddedServicesFixture.projectConfig(dir, Map.of()), dir, 4_800, 24, 1,
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(r.rowDiff()).as(printed).isZero();
+        assertThat(r.files()).isEqualTo(24);
+        assertThat(printed).contains("pipeline: 24 files loaded in", "both warehouses hold the same rows");
+        assertThat(r.line()).matches(
+                "bench day rows=4800 files=24 consumers=1 ours_s=\\d+\\.\\d duckdb_script_s=\\d+\\.\\d ratio=\\d+\\.\\d\\d");
+    }
+}
