@@ -48,6 +48,8 @@ public final class DuckDbDataSource extends ConnectionSource implements AutoClos
             s.execute("ATTACH " + SqlIdentifiers.literal(this.file.toString()) + " AS " + ALIAS
                     + " (ROW_GROUP_SIZE " + rowGroupSize + ")");
             s.execute("USE " + ALIAS);
+            // as when the file is opened by the URL: spills next to the file, not in the working folder
+            s.execute("SET temp_directory = " + SqlIdentifiers.literal(this.file + ".tmp"));
             if (threads > 0) {
                 s.execute("SET threads = " + threads);
             }

@@ -48,10 +48,15 @@ class DuckDbDataSourceTest {
     }
 
     @Test
-    void duckDbRunsWithTheConfiguredThreads() throws Exception {
+    void duckDbRunsWithTheConfiguredThreadsAndSpillsNextToTheFile() throws Exception {
         try (DuckDbDataSource ds = new DuckDbDataSource(dir.resolve("w.duckdb"), 16_384, 3);
              Connection c = ds.getConnection()) {
             assertThat(count(c, "SELECT current_setting('threads')")).isEqualTo(3);
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT current_setting('temp_directory')")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo(dir.resolve("w.duckdb.tmp").toAbsolutePath().toString());
+            }
         }
     }
 
