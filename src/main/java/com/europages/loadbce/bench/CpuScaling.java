@@ -54,6 +54,7 @@ public final class CpuScaling {
             }
             units++;
         }
+        // reads the table, so the JIT cannot drop the updates as dead code
         return table[7] == Integer.MIN_VALUE ? units + 1 : units;
     }
 }
