@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -150,6 +151,11 @@ public final class EmbeddedServicesFixture implements BeforeAllCallback, AfterAl
 
     public String stagingPrefix() {
         return config.get("intake.staging-prefix");
+    }
+
+    /** Uploads an object under the staging prefix: the local S3 announces it to the input queue. */
+    public void stage(String fileName, RequestBody body) {
+        s3.putObject(b -> b.bucket(bucket()).key(stagingPrefix() + fileName), body);
     }
 
     public String queueUrl(String queueName) {

@@ -36,12 +36,9 @@ class MetricsEndpointTest {
     static void loadOneFileRejectOneSkipOne() throws Exception {
         Path good = local.dataDir().resolve("dataflow_europages_20220501_05_1.parquet");
         new DataFlowGenerator(GeneratorOptions.defaults(3)).writeFile(good, LocalDate.of(2022, 5, 1), 5, 1, 300);
-        local.s3().putObject(b -> b.bucket(local.bucket()).key(local.stagingPrefix() + good.getFileName()),
-                RequestBody.fromFile(good));
-        local.s3().putObject(b -> b.bucket(local.bucket()).key(local.stagingPrefix()
-                + "dataflow_europages_20220501_06_1.parquet"), RequestBody.fromString("not a parquet file"));
-        local.s3().putObject(b -> b.bucket(local.bucket()).key(local.stagingPrefix() + "notes.txt"),
-                RequestBody.fromString("skipped"));
+        local.stage(good.getFileName().toString(), RequestBody.fromFile(good));
+        local.stage("dataflow_europages_20220501_06_1.parquet", RequestBody.fromString("not a parquet file"));
+        local.stage("notes.txt", RequestBody.fromString("skipped"));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
             scraped = new PrometheusText(ManagementHttp.get(local.runtime(), "/observe/metrics").body());
             return value("loadbce_files_loaded_total").orElse(0.0) == 1

@@ -56,7 +56,7 @@ class BackfillOnEmbeddedServicesTest {
     static void upload(DataFlowGenerator generator, String name, LocalDate day, int hour, long rows) throws Exception {
         Path file = local.dataDir().resolve(name);
         generator.writeFile(file, day, hour, 0, rows);
-        local.s3().putObject(b -> b.bucket(local.bucket()).key(local.stagingPrefix() + name), RequestBody.fromFile(file));
+        local.stage(name, RequestBody.fromFile(file));
     }
 
     static PipelineMetrics metrics() {

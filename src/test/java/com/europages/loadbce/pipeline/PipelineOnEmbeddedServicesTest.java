@@ -61,8 +61,7 @@ class PipelineOnEmbeddedServicesTest {
         files = new DataFlowGenerator(GeneratorOptions.defaults(7)).generateDay(DAY, sourceDir, FILES_PER_HOUR, ROWS);
         LocalBceTable.replaceFrom(warehouse(), BceCompanyTable.write(sourceDir, 7));
         for (Path f : files) {
-            local.s3().putObject(b -> b.bucket(local.bucket()).key(local.stagingPrefix() + f.getFileName()),
-                    RequestBody.fromFile(f));
+            local.stage(f.getFileName().toString(), RequestBody.fromFile(f));
         }
         awaitAllLoaded();
     }

@@ -27,12 +27,9 @@ class DrainRunTest {
     void drainsThenReportsTheLoadedAndTheRejectedFiles() throws Exception {
         Path good = local.dataDir().resolve("dataflow_europages_20220501_05_1.parquet");
         new DataFlowGenerator(GeneratorOptions.defaults(1)).writeFile(good, LocalDate.of(2022, 5, 1), 5, 1, 200);
-        local.s3().putObject(b -> b.bucket(local.bucket()).key(local.stagingPrefix() + good.getFileName()),
-                RequestBody.fromFile(good));
-        local.s3().putObject(b -> b.bucket(local.bucket()).key(local.stagingPrefix()
-                + "dataflow_europages_20220501_06_1.parquet"), RequestBody.fromString("not a parquet file"));
-        local.s3().putObject(b -> b.bucket(local.bucket()).key(local.stagingPrefix() + "notes.txt"),
-                RequestBody.fromString("skipped"));
+        local.stage(good.getFileName().toString(), RequestBody.fromFile(good));
+        local.stage("dataflow_europages_20220501_06_1.parquet", RequestBody.fromString("not a parquet file"));
+        local.stage("notes.txt", RequestBody.fromString("skipped"));
 
         DrainRun.Report report = DrainRun.run(local.runtime(), Duration.ofSeconds(3), Duration.ofMillis(200));
 
