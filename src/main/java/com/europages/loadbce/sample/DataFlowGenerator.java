@@ -1,6 +1,7 @@
 package com.europages.loadbce.sample;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -11,6 +12,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -44,18 +50,41 @@ public final class DataFlowGenerator {
         return String.format("dataflow_europages_%s_%02d_%d.parquet", day.format(DateTimeFormatter.BASIC_ISO_DATE), hour, part);
     }
 
-    /** Writes {@code filesPerHour} files for each hour of the day, {@code rowsPerDay} rows in all; returns them in order. */
+    /**
+     * Writes {@code filesPerHour} files for each hour of the day, {@code rowsPerDay} rows in all; returns them in order.
+     * Files are written in parallel, one per core: each depends only on its own arguments, so the day is the same.
+     */
     public List<Path> generateDay(LocalDate day, Path dir, int filesPerHour, long rowsPerDay) throws IOException {
         Files.createDirectories(dir);
         int files = 24 * filesPerHour;
         List<Path> out = new ArrayList<>();
+        List<Callable<Void>> writes = new ArrayList<>();
         for (int i = 0; i < files; i++) {
             long rows = rowsPerDay / files + (i < rowsPerDay % files ? 1 : 0);
             int hour = i / filesPerHour;
             int part = i % filesPerHour + 1;
             Path file = dir.resolve(fileName(day, hour, part));
-            writeFile(file, day, hour, part, rows);
+            writes.add(() -> {
+                writeFile(file, day, hour, part, rows);
+                return null;
+            });
             out.add(file);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(files, Runtime.getRuntime().availableProcessors()));
+        try {
+            for (Future<Void> write : pool.invokeAll(writes)) {
+                write.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("generation interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         return out;
     }

@@ -56,6 +56,18 @@ class DataFlowGeneratorTest {
     }
 
     @Test
+    void aDayWrittenInParallelEqualsItsFilesWrittenOneByOne() throws Exception {
+        List<Path> day = new DataFlowGenerator(GeneratorOptions.defaults(5)).generateDay(DAY, dir.resolve("day"), 1, 2_404);
+
+        DataFlowGenerator oneByOne = new DataFlowGenerator(GeneratorOptions.defaults(5));
+        for (int hour = 0; hour < 24; hour++) {
+            Path alone = dir.resolve("alone-" + hour + ".parquet");
+            oneByOne.writeFile(alone, DAY, hour, 1, hour < 4 ? 101 : 100);
+            assertThat(Files.readAllBytes(day.get(hour))).as("hour %d", hour).isEqualTo(Files.readAllBytes(alone));
+        }
+    }
+
+    @Test
     void bceTableHoldsAboutNinetyPercentOfTheEventCompanyIds() throws Exception {
         new DataFlowGenerator(GeneratorOptions.defaults(9)).writeFile(dir.resolve("e.parquet"), DAY, 0, 1, 20_000);
         Path bce = BceCompanyTable.write(dir, 9);
