@@ -3,6 +3,8 @@ package com.europages.loadbce.transform;
 import com.europages.loadbce.intake.Headers;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.camel.Exchange;
@@ -18,6 +20,8 @@ public final class ParquetTransformProcessor implements Processor {
     /** Header holding the {@link TransformReport} after the step. */
     public static final String REPORT_HEADER = "DataFlowTransformReport";
     private static final Logger LOG = LoggerFactory.getLogger(ParquetTransformProcessor.class);
+    /** Without a configuration, parquet-hadoop builds a Hadoop one: its XML defaults parsed again for every file. */
+    private static final ParquetReadOptions FOOTER_OPTIONS = ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
 
     private final ParquetTransformer transformer;
     private final Path tempDir;
@@ -54,7 +58,7 @@ public final class ParquetTransformProcessor implements Processor {
 
     /** The footer's row count; an unreadable footer is a corrupt or non-Parquet object (permanent). */
     static long rowCount(Path in, String key) {
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(in))) {
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(in), FOOTER_OPTIONS)) {
             return reader.getRecordCount();
         } catch (IOException | RuntimeException e) {
             // parquet-hadoop reports a bad magic number or footer as a RuntimeException, a short file as an IOException

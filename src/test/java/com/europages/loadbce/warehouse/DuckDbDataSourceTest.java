@@ -11,7 +11,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The local warehouse file: every connection sees it, new data uses the configured row group size and threads. */
+/** The local warehouse file: its connections, row group size and threads, and LEFT JOINs built on their right table. */
 class DuckDbDataSourceTest {
 
     @TempDir
@@ -44,6 +44,25 @@ class DuckDbDataSourceTest {
             c.commit();
             // 40,000 rows: 16,384 + 16,384 + 7,232; DuckDB's default size would keep them in one row group
             assertThat(count(c, "SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('t')")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aLeftJoinBuildsOnItsRightTableEvenWhenTheFilteredLeftLooksSmaller() throws Exception {
+        try (DuckDbDataSource ds = new DuckDbDataSource(dir.resolve("w.duckdb"), 16_384, 1);
+             Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE company AS SELECT range AS company_id, 'name ' || range AS name FROM range(20000)");
+            s.execute("CREATE TABLE events AS SELECT range % 30000 AS company_id, 'file ' || (range % 10) AS source_key "
+                    + "FROM range(50000)");
+            // DuckDB's own choice here is RIGHT: a hash table of the events, every column of theirs copied into it
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = s.executeQuery("EXPLAIN SELECT e.*, c.name FROM events e LEFT JOIN company c "
+                    + "ON c.company_id = e.company_id WHERE e.source_key = 'file 3'")) {
+                while (rs.next()) {
+                    plan.append(rs.getString(2));
+                }
+            }
+            assertThat(plan.toString()).contains("Join Type: LEFT").doesNotContain("Join Type: RIGHT");
         }
     }
 
