@@ -1,7 +1,9 @@
 package com.europages.loadbce.service;
 
 import com.europages.loadbce.intake.Headers;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,6 +15,7 @@ public final class HandoffProbe implements Processor {
 
     private final List<String> keys = new CopyOnWriteArrayList<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final List<Map<?, ?>> sqsAttributes = new CopyOnWriteArrayList<>();
 
     /** Every hand-off of this key will throw. */
     public void failFor(String key) {
@@ -23,6 +26,7 @@ public final class HandoffProbe implements Processor {
     public void process(Exchange exchange) {
         String key = exchange.getMessage().getHeader(Headers.KEY, String.class);
         keys.add(key);
+        sqsAttributes.add(exchange.getMessage().getHeader("CamelAwsSqsAttributes", Map.of(), Map.class));
         if (failing.contains(key)) {
             throw new IllegalStateException("simulated downstream failure for " + key);
         }
@@ -30,6 +34,17 @@ public final class HandoffProbe implements Processor {
 
     public List<String> keys() {
         return keys;
+    }
+
+    /** The SQS system attributes of each hand-off of this key, in order (the intake asks for the ones it uses). */
+    public List<Map<?, ?>> sqsAttributes(String key) {
+        List<Map<?, ?>> out = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (key.equals(keys.get(i))) {
+                out.add(sqsAttributes.get(i));
+            }
+        }
+        return out;
     }
 
     public long count(String key) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -162,6 +163,11 @@ class IntakeOnElasticMqTest {
         List<Message> dead = await().atMost(Duration.ofSeconds(40)).until(() -> drain(dlqUrl), m -> !m.isEmpty());
         assertThat(dead).singleElement().satisfies(m -> assertThat(m.body()).contains("20220501_02_1"));
         assertThat(probe.count(key)).isEqualTo(MAX_RECEIVES);
+        // what the redelivery backoff and the oldest-message gauge read: both attributes asked for by the intake
+        assertThat(probe.sqsAttributes(key)).extracting(a -> String.valueOf(a.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)))
+                .containsExactly("1", "2", "3");
+        assertThat(probe.sqsAttributes(key)).allSatisfy(a ->
+                assertThat(a.get(MessageSystemAttributeName.SENT_TIMESTAMP)).isNotNull());
         assertThat(drain(errorUrl)).as("a transient failure is not a permanent error").isEmpty();
     }
 }
