@@ -77,7 +77,7 @@ public final class DayBenchmark {
         if (diff != 0) {
             out.printf("MISMATCH: %d rows differ between the pipeline's warehouse and the script's%n", diff);
         } else {
-            out.println("both warehouses hold the same rows (EXCEPT ALL both ways empty)");
+            out.println("both warehouses hold the same rows (row hashes: EXCEPT ALL both ways empty)");
         }
         return new Result(rows, paths.size(), consumers, ours, script, diff);
     }
@@ -135,13 +135,16 @@ public final class DayBenchmark {
         return seconds;
     }
 
-    /** Rows in one warehouse and not the other, both ways, on the contract, company and source_key columns. */
-    private static long compare(ColumnContract contract, AppConfig config, Path oursDb, Path scriptDb) throws SQLException {
+    /**
+     * Rows in one warehouse and not the other, both ways, on the contract, company and source_key columns. Rows are
+     * compared by their 64-bit hash: EXCEPT ALL over 5M rows of 60 columns took 4 minutes, over their hashes seconds.
+     */
+    static long compare(ColumnContract contract, AppConfig config, Path oursDb, Path scriptDb) throws SQLException {
         String typed = DuckDbTransformSql.typed(contract, "%s").replace(" FROM %s", "");
         String columns = typed.substring("SELECT ".length())
                 + ", company_name, company_country, company_sector, company_employees, company_matched";
-        String ours = "SELECT " + columns + " FROM ours." + config.get("warehouse.final-table");
-        String theirs = "SELECT " + columns + " FROM final";
+        String ours = "SELECT hash(r) FROM (SELECT " + columns + " FROM ours." + config.get("warehouse.final-table") + ") r";
+        String theirs = "SELECT hash(r) FROM (SELECT " + columns + " FROM final) r";
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + scriptDb); Statement s = c.createStatement()) {
             s.execute("ATTACH '" + oursDb + "' AS ours (READ_ONLY)");
             try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM (" + ours + " EXCEPT ALL " + theirs

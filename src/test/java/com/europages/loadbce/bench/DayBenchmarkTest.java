@@ -3,15 +3,20 @@ package com.europages.loadbce.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.europages.loadbce.EmbeddedServicesFixture;
+import com.europages.loadbce.config.AppConfig;
+import com.europages.loadbce.transform.TransformSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** bench day on a small day: the pipeline and the DuckDB script load the same rows, and the summary line follows. */
+/** bench day on a small day: both load the same rows, a changed row is caught, and the summary line follows. */
 class DayBenchmarkTest {
 
     @TempDir
@@ -30,5 +35,14 @@ class DayBenchmarkTest {
         assertThat(printed).contains("pipeline: 24 files loaded in", "both warehouses hold the same rows");
         assertThat(r.line()).matches(
                 "bench day rows=4800 files=24 consumers=1 ours_s=\\d+\\.\\d duckdb_script_s=\\d+\\.\\d ratio=\\d+\\.\\d\\d");
+
+        // one value changed in one row of the pipeline's warehouse: that row is missing one way and extra the other
+        AppConfig config = EmbeddedServicesFixture.projectConfig(dir, Map.of());
+        Path ours = dir.resolve("service").resolve("warehouse.duckdb");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + ours); Statement s = c.createStatement()) {
+            s.execute("UPDATE " + config.get("warehouse.final-table") + " SET page = page || 'x' WHERE rowid = 7");
+        }
+        assertThat(DayBenchmark.compare(TransformSettings.from(config).contract(), config, ours, dir.resolve("script.duckdb")))
+                .isEqualTo(2);
     }
 }
