@@ -93,13 +93,14 @@ public class WarehouseLoader {
 
     private LoadResult loadInTransaction(Connection c, LoadRequest file, long started) throws SQLException {
         Timestamp loadedAt = Timestamp.valueOf(LocalDateTime.now(clock));
-        update(c, "load-delete.sql", file.sourceKey());
+        update(c, "load-delete.sql", Date.valueOf(file.fileDate()), file.sourceKey());
         long inserted = update(c, "load-insert.sql", file.eTag(), loadedAt, Date.valueOf(file.fileDate()),
                 file.sourceKey());
         long loaded;
         long matched;
         try (PreparedStatement ps = c.prepareStatement(sql.sql("load-counts.sql"))) {
-            ps.setString(1, file.sourceKey());
+            ps.setDate(1, Date.valueOf(file.fileDate()));
+            ps.setString(2, file.sourceKey());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 loaded = rs.getLong(1);
