@@ -67,10 +67,11 @@ class DuckDbDataSourceTest {
     }
 
     @Test
-    void duckDbRunsWithTheConfiguredThreadsAndSpillsNextToTheFile() throws Exception {
+    void duckDbRunsWithTheConfiguredThreadsWritesRowGroupsAtInsertAndSpillsNextToTheFile() throws Exception {
         try (DuckDbDataSource ds = new DuckDbDataSource(dir.resolve("w.duckdb"), 16_384, 3);
              Connection c = ds.getConnection()) {
             assertThat(count(c, "SELECT current_setting('threads')")).isEqualTo(3);
+            assertThat(count(c, "SELECT current_setting('write_buffer_row_group_count')")).isEqualTo(1);
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT current_setting('temp_directory')")) {
                 rs.next();
