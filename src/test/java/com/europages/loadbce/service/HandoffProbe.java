@@ -1,7 +1,6 @@
 package com.europages.loadbce.service;
 
 import com.europages.loadbce.intake.Headers;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,9 +12,12 @@ import org.apache.camel.Processor;
 /** Stands in for the transform route in intake tests: records each hand-off and fails for the keys it is told to. */
 public final class HandoffProbe implements Processor {
 
-    private final List<String> keys = new CopyOnWriteArrayList<>();
+    /** One hand-off: its key and SQS system attributes, recorded together so concurrent consumers cannot mix them. */
+    private record Handoff(String key, Map<?, ?> sqsAttributes) {
+    }
+
+    private final List<Handoff> handoffs = new CopyOnWriteArrayList<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
-    private final List<Map<?, ?>> sqsAttributes = new CopyOnWriteArrayList<>();
 
     /** Every hand-off of this key will throw. */
     public void failFor(String key) {
@@ -25,30 +27,23 @@ public final class HandoffProbe implements Processor {
     @Override
     public void process(Exchange exchange) {
         String key = exchange.getMessage().getHeader(Headers.KEY, String.class);
-        keys.add(key);
-        sqsAttributes.add(exchange.getMessage().getHeader("CamelAwsSqsAttributes", Map.of(), Map.class));
+        handoffs.add(new Handoff(key, exchange.getMessage().getHeader("CamelAwsSqsAttributes", Map.of(), Map.class)));
         if (failing.contains(key)) {
             throw new IllegalStateException("simulated downstream failure for " + key);
         }
     }
 
     public List<String> keys() {
-        return keys;
+        return handoffs.stream().map(Handoff::key).toList();
     }
 
     /** The SQS system attributes of each hand-off of this key, in order (the intake asks for the ones it uses). */
     public List<Map<?, ?>> sqsAttributes(String key) {
-        List<Map<?, ?>> out = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            if (key.equals(keys.get(i))) {
-                out.add(sqsAttributes.get(i));
-            }
-        }
-        return out;
+        return handoffs.stream().filter(h -> h.key().equals(key)).<Map<?, ?>>map(Handoff::sqsAttributes).toList();
     }
 
     public long count(String key) {
-        return keys.stream().filter(key::equals).count();
+        return handoffs.stream().filter(h -> h.key().equals(key)).count();
     }
 
     /** The route file that replaces routes/transform.camel.yaml in a copied routes folder. */
