@@ -82,6 +82,9 @@ public final class DataFlowGenerator {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();

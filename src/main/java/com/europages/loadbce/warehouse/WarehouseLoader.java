@@ -93,13 +93,13 @@ public class WarehouseLoader {
 
     private LoadResult loadInTransaction(Connection c, LoadRequest file, long started) throws SQLException {
         Timestamp loadedAt = Timestamp.valueOf(LocalDateTime.now(clock));
-        update(c, "load-delete.sql", Date.valueOf(file.fileDate()), file.sourceKey());
-        long inserted = update(c, "load-insert.sql", file.eTag(), loadedAt, Date.valueOf(file.fileDate()),
-                file.sourceKey());
+        Date fileDate = Date.valueOf(file.fileDate());
+        update(c, "load-delete.sql", fileDate, file.sourceKey());
+        long inserted = update(c, "load-insert.sql", file.eTag(), loadedAt, fileDate, file.sourceKey());
         long loaded;
         long matched;
         try (PreparedStatement ps = c.prepareStatement(sql.sql("load-counts.sql"))) {
-            ps.setDate(1, Date.valueOf(file.fileDate()));
+            ps.setDate(1, fileDate);
             ps.setString(2, file.sourceKey());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -114,7 +114,7 @@ public class WarehouseLoader {
         }
         long loadMillis = (System.nanoTime() - started) / 1_000_000;
         update(c, "audit-delete.sql", file.sourceKey());
-        update(c, "audit-insert.sql", file.sourceKey(), file.eTag(), Date.valueOf(file.fileDate()), file.rowsRead(),
+        update(c, "audit-insert.sql", file.sourceKey(), file.eTag(), fileDate, file.rowsRead(),
                 file.rowsWritten(), loaded, matched, loaded - matched, file.valuesReplaced(), file.valuesUnconvertible(),
                 file.transformMillis(), loadMillis, loadedAt);
         LOG.debug("Loaded {}: {} rows, {} matched", file.sourceKey(), loaded, matched);
