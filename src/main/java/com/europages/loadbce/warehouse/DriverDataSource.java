@@ -5,7 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
-/** A connection per call through the JDBC driver of the URL (Redshift in production); files load rarely, no pool needed. */
+/** A new connection per call through the JDBC driver of the URL (Redshift in production); {@link WarehousePool} pools them. */
 public final class DriverDataSource extends ConnectionSource {
 
     private final String url;
@@ -13,8 +13,14 @@ public final class DriverDataSource extends ConnectionSource {
 
     /** @param password from the environment (WAREHOUSE_PASSWORD) or empty for IAM URLs; never logged */
     public DriverDataSource(String url, String user, String password) {
+        this(url, user, password, new Properties());
+    }
+
+    /** @param driverProperties more connection properties (timeouts); the URL's own parameters take precedence */
+    public DriverDataSource(String url, String user, String password, Properties driverProperties) {
         this.url = url;
         this.properties = new Properties();
+        this.properties.putAll(driverProperties);
         if (user != null && !user.isEmpty()) {
             properties.setProperty("user", user);
         }

@@ -2,25 +2,29 @@ package com.europages.loadbce.warehouse;
 
 import com.europages.loadbce.config.AppConfig;
 import com.europages.loadbce.transform.ColumnContract;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The configured warehouse: its connection source, SQL files and names; the local DuckDB one gets its tables at open. */
+/** The configured warehouse: its connection pool, SQL files and names; the local DuckDB one gets its tables at open. */
 public final class Warehouse implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
 
     private final WarehouseDialect dialect;
-    private final DataSource dataSource;
+    private final HikariDataSource pool;
+    private final DuckDbDataSource duckDb;
     private final SqlTemplates sql;
     private final WarehouseNames names;
 
-    private Warehouse(WarehouseDialect dialect, DataSource dataSource, SqlTemplates sql, WarehouseNames names) {
+    private Warehouse(WarehouseDialect dialect, HikariDataSource pool, DuckDbDataSource duckDb, SqlTemplates sql,
+                      WarehouseNames names) {
         this.dialect = dialect;
-        this.dataSource = dataSource;
+        this.pool = pool;
+        this.duckDb = duckDb;
         this.sql = sql;
         this.names = names;
     }
@@ -29,21 +33,28 @@ public final class Warehouse implements AutoCloseable {
         WarehouseDialect dialect = WarehouseDialect.of(config.get("warehouse.dialect"));
         WarehouseNames names = WarehouseNames.from(config, contract);
         SqlTemplates sql = new SqlTemplates(config.getPath("warehouse.sql-dir"), names.placeholders());
+        WarehouseTimeouts timeouts = WarehouseTimeouts.from(config);
+        int poolSize = config.getInt("warehouse.pool-size");
         if (dialect == WarehouseDialect.DUCKDB) {
             DuckDbDataSource ds = new DuckDbDataSource(duckDbFile(config),
                     config.getInt("warehouse.duckdb-row-group-size"), config.getInt("warehouse.duckdb-threads"));
+            HikariDataSource pool = null;
             try {
-                WarehouseBootstrap.createLocalTables(ds, sql, names);
+                pool = WarehousePool.duckDb(ds, timeouts, poolSize);
+                WarehouseBootstrap.createLocalTables(pool, sql, names);
             } catch (SQLException | RuntimeException e) {
+                if (pool != null) {
+                    pool.close();
+                }
                 ds.close();
                 throw e;
             }
-            LOG.info("Local warehouse: DuckDB file {}", ds.file());
-            return new Warehouse(dialect, ds, sql, names);
+            LOG.info("Local warehouse: DuckDB file {}, {}", ds.file(), timeouts);
+            return new Warehouse(dialect, pool, ds, sql, names);
         }
-        LOG.info("Warehouse: {} at {}", dialect, config.get("warehouse.url"));
-        return new Warehouse(dialect, new DriverDataSource(config.get("warehouse.url"), config.get("warehouse.user", ""),
-                config.get("warehouse.password", "")), sql, names);
+        LOG.info("Warehouse: {} at {}, {}", dialect, config.get("warehouse.url"), timeouts);
+        return new Warehouse(dialect, WarehousePool.redshift(config.get("warehouse.url"), config.get("warehouse.user", ""),
+                config.get("warehouse.password", ""), timeouts, poolSize), null, sql, names);
     }
 
     /** The DuckDB file of warehouse.url (jdbc:duckdb:FILE), or warehouse.duckdb in the data folder when empty. */
@@ -61,15 +72,16 @@ public final class Warehouse implements AutoCloseable {
 
     /** The local database file; null for Redshift. */
     public Path localFile() {
-        return dataSource instanceof DuckDbDataSource duck ? duck.file() : null;
+        return duckDb == null ? null : duckDb.file();
     }
 
     public WarehouseDialect dialect() {
         return dialect;
     }
 
+    /** The pool; every connection and statement from it is bounded by the warehouse.*-timeout-s settings. */
     public DataSource dataSource() {
-        return dataSource;
+        return pool;
     }
 
     public SqlTemplates sql() {
@@ -80,11 +92,18 @@ public final class Warehouse implements AutoCloseable {
         return names;
     }
 
+    /** Closes the pool's connections, then the local database file; logs each step (a stop shows they ran). */
     @Override
     public void close() {
-        if (dataSource instanceof DuckDbDataSource duck) {
+        if (pool.isClosed()) {
+            return;
+        }
+        pool.close();
+        LOG.info("Warehouse connection pool closed");
+        if (duckDb != null) {
             try {
-                duck.close();
+                duckDb.close();
+                LOG.info("Local warehouse closed: DuckDB file {}", duckDb.file());
             } catch (SQLException e) {
                 LOG.warn("DuckDB did not close cleanly: {}", e.getMessage());
             }

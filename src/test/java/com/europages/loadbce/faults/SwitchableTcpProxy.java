@@ -10,15 +10,20 @@ import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A plain TCP forwarder with an off switch: while off, open connections are cut and new ones closed at once. */
-final class SwitchableTcpProxy implements AutoCloseable {
+/**
+ * A plain TCP forwarder with two faults: off (open connections are cut, new ones closed at once) and stalled
+ * (connections are accepted and kept open, but no byte is forwarded either way until the stall ends).
+ */
+public final class SwitchableTcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final InetSocketAddress target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean up = true;
+    private final Object stallLock = new Object();
+    private boolean stalled;
 
-    SwitchableTcpProxy(String host, int port) throws IOException {
+    public SwitchableTcpProxy(String host, int port) throws IOException {
         this.target = new InetSocketAddress(host, port);
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "tcp-proxy-accept");
@@ -26,12 +31,36 @@ final class SwitchableTcpProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
+    /**
+     * Stalled: the endpoint accepts connections and then says nothing, as a hung server or a dropped route does.
+     * Bytes read meanwhile are held and forwarded in order when the stall ends.
+     */
+    public void setStalled(boolean value) {
+        synchronized (stallLock) {
+            stalled = value;
+            stallLock.notifyAll();
+        }
+    }
+
+    private void awaitNotStalled() throws IOException {
+        synchronized (stallLock) {
+            while (stalled) {
+                try {
+                    stallLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while stalled", e);
+                }
+            }
+        }
+    }
+
     /** Off: the endpoint is unreachable as far as its clients can tell. */
-    void setUp(boolean value) {
+    public void setUp(boolean value) {
         up = value;
         if (!value) {
             for (Socket s : open) {
@@ -50,6 +79,9 @@ final class SwitchableTcpProxy implements AutoCloseable {
                 }
                 Socket upstream = new Socket();
                 upstream.connect(target, 2000);
+                // without it Nagle and delayed ACKs add ~40 ms to each small request/response (SQL through it)
+                client.setTcpNoDelay(true);
+                upstream.setTcpNoDelay(true);
                 open.add(client);
                 open.add(upstream);
                 pump(client, upstream);
@@ -66,6 +98,7 @@ final class SwitchableTcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) >= 0) {
+                    awaitNotStalled();
                     out.write(buf, 0, n);
                     out.flush();
                 }
@@ -92,6 +125,7 @@ final class SwitchableTcpProxy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
+        setStalled(false);
         setUp(false);
     }
 }
