@@ -13,6 +13,7 @@ import com.europages.loadbce.cli.ServeCommand;
 import com.europages.loadbce.cli.TransformCommand;
 import com.europages.loadbce.cli.UsageException;
 import com.europages.loadbce.config.AppConfig;
+import com.europages.loadbce.config.InvalidSettingsException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -68,6 +69,9 @@ public final class Application {
         }
         try {
             return command.run(rest, new CommandContext(config, out, err));
+        } catch (InvalidSettingsException e) {
+            e.lines().forEach(err::println);
+            return EXIT_USAGE;
         } catch (UsageException e) {
             err.println(command.name() + ": " + e.getMessage());
             err.println("Usage: java -jar load-bce-to-s3.jar " + command.name() + " " + command.usage());

@@ -67,7 +67,9 @@ public final class DayBenchmark {
         out.printf(Locale.ROOT, "generated %d rows in %d files in %.1f s%n", rows, paths.size(), (System.nanoTime() - t) / 1e9);
 
         AppConfig local = config.with(Map.of("app.profile", "local", "app.data-dir", dir.resolve("service").toString(),
-                "sqs.concurrent-consumers", Integer.toString(consumers), "sqs.wait-time-s", "1"));
+                "sqs.concurrent-consumers", Integer.toString(consumers), "sqs.wait-time-s", "1",
+                // a connection per consumer and one for the readiness check
+                "warehouse.pool-size", Integer.toString(Math.max(config.getInt("warehouse.pool-size"), consumers + 1))));
         double ours = runPipeline(local, paths, bce, out);
         Path oursDb = dir.resolve("service").resolve("warehouse.duckdb");
         ColumnContract contract = TransformSettings.from(local).contract();

@@ -1,6 +1,7 @@
 package com.europages.loadbce.cli;
 
 import com.europages.loadbce.config.AppConfig;
+import com.europages.loadbce.config.SettingsValidator;
 import com.europages.loadbce.service.AwsClients;
 import com.europages.loadbce.service.Backfill;
 import java.time.Clock;
@@ -49,7 +50,7 @@ public final class BackfillCommand implements Command {
         Options o = Options.parse(args, Set.of("from", "to"), Set.of("dry-run")).expectPositional(0, 0);
         LocalDate from = date(o, "from");
         LocalDate to = date(o, "to");
-        AppConfig config = context.config();
+        AppConfig config = SettingsValidator.check(context.config());
         LocalDate yesterday = LocalDate.now(clock.withZone(ZoneId.of(config.get("app.time-zone")))).minusDays(1);
         if (from.isAfter(to)) {
             throw new UsageException("--from " + from + " is after --to " + to);

@@ -1,6 +1,7 @@
 package com.europages.loadbce.cli;
 
 import com.europages.loadbce.config.AppConfig;
+import com.europages.loadbce.config.SettingsValidator;
 import com.europages.loadbce.service.DemoRun;
 import com.europages.loadbce.service.ServiceRuntime;
 import java.time.Clock;
@@ -36,7 +37,7 @@ public final class DemoCommand implements Command {
         if (filesPerHour < 1 || rows < 1) {
             throw new UsageException("--files-per-hour and --rows must be at least 1");
         }
-        AppConfig config = context.config().with(Map.of("app.profile", "local"));
+        AppConfig config = SettingsValidator.check(context.config().with(Map.of("app.profile", "local")));
         if (!"duckdb".equals(config.get("warehouse.dialect"))) {
             // the profile override does not re-read application-local.properties: the caller forced another profile
             throw new UsageException("demo needs the local profile (APP_PROFILE=local) and its DuckDB warehouse");

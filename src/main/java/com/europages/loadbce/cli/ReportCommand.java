@@ -1,5 +1,7 @@
 package com.europages.loadbce.cli;
 
+import com.europages.loadbce.config.AppConfig;
+import com.europages.loadbce.config.SettingsValidator;
 import com.europages.loadbce.transform.TransformSettings;
 import com.europages.loadbce.warehouse.DayReport;
 import com.europages.loadbce.warehouse.Warehouse;
@@ -38,7 +40,8 @@ public final class ReportCommand implements Command {
         } catch (DateTimeParseException e) {
             throw new UsageException("--date must be YYYY-MM-DD, got '" + o.get("date", null) + "'");
         }
-        try (Warehouse warehouse = Warehouse.open(context.config(), TransformSettings.from(context.config()).contract())) {
+        AppConfig config = SettingsValidator.check(context.config());
+        try (Warehouse warehouse = Warehouse.open(config, TransformSettings.from(config).contract())) {
             DayReport report = DayReport.read(warehouse, date);
             if (o.has("json")) {
                 context.out().println(report.toJson().toPrettyString());

@@ -2,6 +2,7 @@ package com.europages.loadbce.local;
 
 import com.europages.loadbce.config.AppConfig;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -64,14 +65,18 @@ public final class LocalServices implements AutoCloseable {
 
     /** The configuration pointed at these servers. */
     public AppConfig wire(AppConfig config) {
-        return config.with(Map.of(
+        Map<String, String> wired = new HashMap<>(Map.of(
                 "sqs.endpoint", sqs.endpoint().toString(),
                 "s3.endpoint", s3.endpoint().toString(),
                 // S3Proxy serves buckets as paths; virtual-host names would need DNS for 127.0.0.1
-                "s3.force-path-style", "true",
-                // the local "external table" reads the transformed files where the filesystem store keeps them
-                "warehouse.external-location", s3.storeDir().resolve(config.get("intake.bucket"))
-                        .resolve(config.get("transform.output-prefix")).toAbsolutePath().toString()));
+                "s3.force-path-style", "true"));
+        if ("duckdb".equals(config.get("warehouse.dialect"))) {
+            // the local "external table" reads the transformed files where the filesystem store keeps them; a
+            // Redshift warehouse (tests on the embedded servers) keeps its s3:// location
+            wired.put("warehouse.external-location", s3.storeDir().resolve(config.get("intake.bucket"))
+                    .resolve(config.get("transform.output-prefix")).toAbsolutePath().toString());
+        }
+        return config.with(wired);
     }
 
     public EmbeddedSqs sqs() {

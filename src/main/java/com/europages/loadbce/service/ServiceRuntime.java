@@ -1,6 +1,7 @@
 package com.europages.loadbce.service;
 
 import com.europages.loadbce.config.AppConfig;
+import com.europages.loadbce.config.SettingsValidator;
 import com.europages.loadbce.local.LocalServices;
 import com.europages.loadbce.transform.TransformSettings;
 import com.europages.loadbce.warehouse.Warehouse;
@@ -49,6 +50,7 @@ public final class ServiceRuntime implements AutoCloseable {
      * prepares (does not start) Camel.
      */
     public static ServiceRuntime create(AppConfig config, Clock clock) {
+        SettingsValidator.check(config);
         LocalServices local = config.isLocal() ? LocalServices.start(config) : null;
         Warehouse warehouse = null;
         try {
