@@ -113,9 +113,15 @@ public final class ServiceRuntime implements AutoCloseable {
         main.start();
     }
 
-    /** Runs until the JVM is asked to stop (SIGTERM, Ctrl-C), then stops gracefully. */
+    /**
+     * Runs until SIGTERM or SIGINT (Ctrl-C), then stops gracefully: the consumers stop taking messages, the files in
+     * flight finish (within camel.main.shutdown-timeout) and the routes stop. {@link #close()} then closes the
+     * warehouse and the embedded servers; the caller returns its exit code (0).
+     */
     public void runUntilShutdown() throws Exception {
+        StopSignals.onStop(main::completed);
         main.run();
+        LOG.info("Routes stopped");
     }
 
     /** The port the management server (health, metrics) listens on, once started; -1 when it is disabled. */
@@ -145,6 +151,7 @@ public final class ServiceRuntime implements AutoCloseable {
         return local;
     }
 
+    /** Stops Camel if still running, then the readiness checks' clients, the warehouse and the embedded servers. */
     @Override
     public void close() {
         try {

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The service as its own JVM in the production profile, pointed at the test JVM's embedded SQS and S3 and at a
- * DuckDB file: it can be killed for real (SIGKILL) or stopped as a container would be (SIGTERM).
+ * The service as its own JVM: in the production profile, pointed at the test JVM's embedded SQS and S3 and at a
+ * DuckDB file, or in the local profile with its own embedded servers. It can be killed for real (SIGKILL) or
+ * stopped as a container would be (SIGTERM).
  */
 final class ChildServiceProcess {
 
@@ -23,6 +24,27 @@ final class ChildServiceProcess {
     private final Map<String, String> env;
     private final Path logDir;
     private int runs;
+
+    private ChildServiceProcess(Map<String, String> env, Path dataDir) throws IOException {
+        this.logDir = Files.createDirectories(dataDir.resolve("logs"));
+        this.env = env;
+    }
+
+    /**
+     * The local profile in its own JVM: its own embedded SQS and S3 on the given ports (the test reaches them there)
+     * and its DuckDB file under the data folder.
+     */
+    static ChildServiceProcess local(Path dataDir, int sqsPort, int s3Port, Map<String, String> extra) throws IOException {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "APP_CONFIG_DIR", Path.of("").toAbsolutePath().toString(),
+                "APP_PROFILE", "local",
+                "APP_DATA_DIR", dataDir.toString(),
+                "LOCAL_SQS_PORT", Integer.toString(sqsPort),
+                "LOCAL_S3_PORT", Integer.toString(s3Port),
+                "CAMEL_MANAGEMENT_PORT", Integer.toString(freePort())));
+        env.putAll(extra);
+        return new ChildServiceProcess(env, dataDir);
+    }
 
     /** @param wired the test JVM's configuration wired to its embedded servers */
     ChildServiceProcess(AppConfig wired, Path warehouseFile, Path dataDir, Map<String, String> extra) throws IOException {
@@ -71,7 +93,7 @@ final class ChildServiceProcess {
         return all.toString();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
