@@ -51,9 +51,16 @@ public final class ServiceRuntime implements AutoCloseable {
      */
     public static ServiceRuntime create(AppConfig config, Clock clock) {
         SettingsValidator.check(config);
-        LocalServices local = config.isLocal() ? LocalServices.start(config) : null;
-        Warehouse warehouse = null;
+        // first: a warehouse file another process holds ends the start before any server is up
+        Warehouse warehouse;
         try {
+            warehouse = Warehouse.open(config, TransformSettings.from(config).contract());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open the warehouse: " + e.getMessage(), e);
+        }
+        LocalServices local = null;
+        try {
+            local = config.isLocal() ? LocalServices.start(config) : null;
             AppConfig wired = local == null ? config : local.wire(config);
             Path routes = wired.getPath("app.routes-dir");
             if (!Files.isDirectory(routes)) {
@@ -67,7 +74,6 @@ public final class ServiceRuntime implements AutoCloseable {
             // used only when camel.main.routes-reload-enabled=true: edits of route files apply while running
             main.configure().withRoutesReloadDirectory(routes.toAbsolutePath().toString())
                     .withRoutesReloadPattern("*.camel.yaml");
-            warehouse = Warehouse.open(wired, TransformSettings.from(wired).contract());
             // camel-micrometer-prometheus serves the registry bound as metricsRegistry on /observe/metrics,
             // so the routes' micrometer: counters and the beans' meters all land there
             MeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -81,9 +87,6 @@ public final class ServiceRuntime implements AutoCloseable {
             main.bind("warehouseReadiness", warehouseCheck);
             LOG.info("Profile '{}', routes from {}", wired.profile(), routes.toAbsolutePath());
             return new ServiceRuntime(wired, local, warehouse, main, meters, List.of(checkClient, warehouseCheck));
-        } catch (SQLException e) {
-            closeAll(warehouse, local);
-            throw new IllegalStateException("Cannot open the warehouse: " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
             closeAll(warehouse, local);
             throw e;

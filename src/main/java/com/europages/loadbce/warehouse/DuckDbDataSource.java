@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.duckdb.DuckDBConnection;
 
 /** The local warehouse: one DuckDB database file opened once; every connection is a duplicate of the first. */
@@ -14,6 +16,7 @@ public final class DuckDbDataSource extends ConnectionSource implements AutoClos
     /** DuckDB's own row group size; larger values are refused. */
     public static final int MAX_ROW_GROUP_SIZE = 122_880;
     private static final String ALIAS = "warehouse";
+    private static final Pattern LOCK_HOLDER = Pattern.compile("Conflicting lock is held in (.+?) \\(PID (\\d+)\\)");
 
     private final Path file;
     private final DuckDBConnection root;
@@ -45,8 +48,12 @@ public final class DuckDbDataSource extends ConnectionSource implements AutoClos
         // an ATTACH option, so the file is attached to an in-memory root instead of opened by the URL.
         this.root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
         try (Statement s = root.createStatement()) {
-            s.execute("ATTACH " + SqlIdentifiers.literal(this.file.toString()) + " AS " + ALIAS
-                    + " (ROW_GROUP_SIZE " + rowGroupSize + ")");
+            try {
+                s.execute("ATTACH " + SqlIdentifiers.literal(this.file.toString()) + " AS " + ALIAS
+                        + " (ROW_GROUP_SIZE " + rowGroupSize + ")");
+            } catch (SQLException e) {
+                throw lockedByAnotherProcess(e);
+            }
             s.execute("USE " + ALIAS);
             // as when the file is opened by the URL: spills next to the file, not in the working folder
             s.execute("SET temp_directory = " + SqlIdentifiers.literal(this.file + ".tmp"));
@@ -65,6 +72,19 @@ public final class DuckDbDataSource extends ConnectionSource implements AutoClos
             root.close();
             throw e;
         }
+    }
+
+    /** DuckDB's "Could not set lock" error said in one line: which file, which process holds it when DuckDB says. */
+    private SQLException lockedByAnotherProcess(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        if (!message.contains("Could not set lock on file")) {
+            return e;
+        }
+        Matcher holder = LOCK_HOLDER.matcher(message);
+        String who = holder.find() ? " (" + holder.group(1) + ", PID " + holder.group(2) + ")" : "";
+        return new SQLException("Warehouse file " + file + " is in use by another process" + who
+                + ": DuckDB allows one process per file; stop that process, or give this one another app.data-dir "
+                + "or warehouse.url", e.getSQLState(), e);
     }
 
     public Path file() {
