@@ -50,7 +50,14 @@ public final class ParquetTransformProcessor implements Processor {
             throw new TransformException("File " + key + " has " + rows + " rows, more than transform.max-rows=" + maxRows);
         }
         Path out = TempFiles.create(exchange, tempDir, "transformed-");
-        TransformReport report = transformer.transform(in, out, key);
+        TransformReport report;
+        try {
+            report = transformer.transform(in, out, key);
+        } catch (IOException e) {
+            // the transformer turns unreadable input into a TransformException: what is left is writing the output
+            // (a full disk), transient: the message is retried
+            throw new IOException("Cannot write the transformed file to " + TempFiles.folder(tempDir) + ": " + e, e);
+        }
         LOG.info(report.logLine());
         exchange.getIn().setBody(out);
         exchange.getIn().setHeader(REPORT_HEADER, report);

@@ -20,10 +20,22 @@ public final class TempFiles {
 
     /** A new temp file in the folder (system temp when null), remembered for {@link #deleteAll(Exchange)}. */
     public static Path create(Exchange exchange, Path dir, String prefix) throws IOException {
-        Path file = dir == null ? Files.createTempFile(prefix, ".parquet")
-                : Files.createTempFile(Files.createDirectories(dir), prefix, ".parquet");
+        Path file;
+        try {
+            file = dir == null ? Files.createTempFile(prefix, ".parquet")
+                    : Files.createTempFile(Files.createDirectories(dir), prefix, ".parquet");
+        } catch (IOException e) {
+            // transient: the message is retried once the folder is writable again
+            throw new IOException("Cannot create a temp file in " + folder(dir) + ": " + e, e);
+        }
         remember(exchange, file);
         return file;
+    }
+
+    /** The folder of temp files as an error message names it. */
+    public static String folder(Path dir) {
+        return dir == null ? "the system temp folder " + System.getProperty("java.io.tmpdir") + " (transform.temp-dir empty)"
+                : dir + " (transform.temp-dir)";
     }
 
     @SuppressWarnings("unchecked")

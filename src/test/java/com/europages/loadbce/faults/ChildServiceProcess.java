@@ -68,9 +68,24 @@ final class ChildServiceProcess {
         env.putAll(extra);
     }
 
+    /** The same child with more environment variables; its runs share the log folder. */
+    ChildServiceProcess withEnv(Map<String, String> more) throws IOException {
+        Map<String, String> copy = new java.util.HashMap<>(env);
+        copy.putAll(more);
+        ChildServiceProcess c = new ChildServiceProcess(copy, logDir.getParent());
+        c.runs = runs + 100;
+        return c;
+    }
+
     /** Starts {@code serve} or {@code drain ...}; output goes to a log file per run. */
     Run start(String... command) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return startWith(List.of(), command);
+    }
+
+    /** The same, through a launcher that ends by exec-ing the java command it is given (e.g. unshare). */
+    Run startWith(List<String> launcher, String... command) throws IOException {
+        List<String> cmd = new ArrayList<>(launcher);
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "com.europages.loadbce.Application"));
         cmd.addAll(List.of(command));
