@@ -96,6 +96,6 @@ public final class Application {
         out.println("Configuration: application.properties in the working directory (or APP_CONFIG_DIR),");
         out.println("then application-<profile>.properties; APP_PROFILE=local|production chooses the profile.");
         out.println("Any key can be overridden by an environment variable: sqs.queue-name -> SQS_QUEUE_NAME.");
-        out.println("Exit codes: 0 success, 1 failure, 2 bad arguments.");
+        out.println("Exit codes: 0 success (serve: also after SIGTERM or Ctrl-C), 1 failure, 2 bad arguments or settings.");
     }
 }

@@ -16,7 +16,7 @@ public final class DriverDataSource extends ConnectionSource {
         this(url, user, password, new Properties());
     }
 
-    /** @param driverProperties more connection properties (timeouts); the URL's own parameters take precedence */
+    /** @param driverProperties more connection properties (timeouts) */
     public DriverDataSource(String url, String user, String password, Properties driverProperties) {
         this.url = url;
         this.properties = new Properties();

@@ -29,7 +29,7 @@ public final class WarehousePool {
         driver.setProperty("tcpKeepAlive", "true");
         HikariConfig config = common(new DriverDataSource(url, user, password, driver), timeouts, poolSize);
         config.setConnectionInitSql("SET statement_timeout TO " + timeouts.statementSeconds() * 1000L);
-        // the driver's isValid(seconds) does not keep to its seconds on a silent server (it took 11 s for 1 s):
+        // the driver's isValid(seconds) does not keep to its seconds on a silent server (WarehouseStallFaultTest):
         // a test query is bounded by the pool's network timeout (the validation timeout) instead
         config.setConnectionTestQuery("SELECT 1");
         return new HikariDataSource(config);

@@ -15,14 +15,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * S3 accepts connections and stops answering for 12 s while files arrive: each file fails within
+ * S3 accepts connections and stops answering for 6 s while files arrive: each file fails within
  * aws.api-call-timeout-s (the SDK gives up, the message is left for redelivery) and, once S3 answers again,
  * every file is in the warehouse exactly once.
  */
 class S3StallFaultTest {
 
     static final int CALL_TIMEOUT_S = 4;
-    static final Duration STALL = Duration.ofSeconds(12);
+    static final Duration STALL = Duration.ofSeconds(6);
 
     static InProcessService service;
     static SwitchableTcpProxy s3Link;
@@ -65,19 +65,19 @@ class S3StallFaultTest {
     @Test
     void filesArrivingWhileS3StallsFailWithinTheCallTimeoutAndLoadOnceAfterwards() throws Exception {
         long started = System.nanoTime();
-        List<Path> files = service.generateDay(1, 12_000).subList(0, 12);
-        files.subList(0, 6).forEach(service::upload);
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300)).until(() -> service.auditRows() == 6);
+        List<Path> files = service.generateDay(1, 12_000).subList(0, 8);
+        files.subList(0, 4).forEach(service::upload);
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300)).until(() -> service.auditRows() == 4);
 
         s3Link.setStalled(true);
-        files.subList(6, 12).forEach(service::upload);
+        files.subList(4, 8).forEach(service::upload);
         await().atMost(Duration.ofSeconds(CALL_TIMEOUT_S + 10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> !outcomes.failed().isEmpty());
         Thread.sleep(STALL.toMillis()); // the rest of the stall, not an assertion
-        assertThat(service.auditRows()).as("nothing loads while S3 stalls").isEqualTo(6);
+        assertThat(service.auditRows()).as("nothing loads while S3 stalls").isEqualTo(4);
         s3Link.setStalled(false);
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300))
-                .until(() -> service.auditRows() == 12 && service.inputQueueIdle());
+                .until(() -> service.auditRows() == 8 && service.inputQueueIdle());
 
         FaultFigure figure = service.truth().compare("s3-stall", files, (System.nanoTime() - started) / 1e9).print();
         assertThat(figure.duplicates()).isZero();

@@ -79,7 +79,7 @@ public final class SwitchableTcpProxy implements AutoCloseable {
                 }
                 Socket upstream = new Socket();
                 upstream.connect(target, 2000);
-                // without it Nagle and delayed ACKs add ~40 ms to each small request/response (SQL through it)
+                // without it Nagle and delayed ACKs slow every small request/response (SQL through it)
                 client.setTcpNoDelay(true);
                 upstream.setTcpNoDelay(true);
                 open.add(client);

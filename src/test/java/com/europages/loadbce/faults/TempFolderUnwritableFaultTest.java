@@ -32,7 +32,7 @@ class TempFolderUnwritableFaultTest {
     static void start() throws Exception {
         temp = Files.createDirectories(dir.resolve("tmp"));
         outcomes = new FileOutcomeLines();
-        service = InProcessService.start(Map.of("transform.temp-dir", temp.toString(), "sqs.visibility-timeout-s", "3",
+        service = InProcessService.start(Map.of("transform.temp-dir", temp.toString(), "sqs.visibility-timeout-s", "2",
                 "local.sqs.max-receive-count", "20"), r -> {
                 });
     }
@@ -56,16 +56,16 @@ class TempFolderUnwritableFaultTest {
     @Test
     void filesFailWithAClearReasonWhileTheTempFolderIsUnwritableAndLoadOnceAfterwards() throws Exception {
         long started = System.nanoTime();
-        List<Path> files = service.generateDay(1, 6_000).subList(0, 8);
+        List<Path> files = service.generateDay(1, 6_000).subList(0, 6);
         files.subList(0, 4).forEach(service::upload);
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(300)).until(() -> service.auditRows() == 4);
         assertThat(temp).isEmptyDirectory();
 
         Files.delete(temp);
         Files.writeString(temp, "not a folder");
-        files.subList(4, 8).forEach(service::upload);
+        files.subList(4, 6).forEach(service::upload);
         // every file has failed at least twice: it was retried
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(300)).until(() -> files.subList(4, 8)
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(300)).until(() -> files.subList(4, 6)
                 .stream().allMatch(f -> outcomes.failed().stream()
                         .filter(l -> l.contains(f.getFileName().toString())).count() >= 2));
         assertThat(outcomes.failed()).allMatch(l -> l.contains("Cannot create a temp file in " + temp
@@ -76,12 +76,12 @@ class TempFolderUnwritableFaultTest {
         Files.delete(temp);
         Files.createDirectory(temp);
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(300))
-                .until(() -> service.auditRows() == 8 && service.inputQueueIdle());
+                .until(() -> service.auditRows() == 6 && service.inputQueueIdle());
 
         FaultFigure figure = service.truth().compare("temp-unwritable", files, (System.nanoTime() - started) / 1e9).print();
         assertThat(figure.duplicates()).isZero();
         assertThat(figure.losses()).isZero();
-        assertThat(transformedObjects()).isEqualTo(8);
+        assertThat(transformedObjects()).isEqualTo(6);
         assertThat(temp).as("no temp file left behind").isEmptyDirectory();
         assertThat(service.sqs.getQueueAttributes(b -> b.queueUrl(service.queueUrl("sqs.error-queue-name"))
                 .attributeNamesWithStrings("ApproximateNumberOfMessages")).attributesAsStrings()

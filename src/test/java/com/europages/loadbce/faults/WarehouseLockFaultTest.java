@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Another transaction holds a lock on the final table (PostgreSQL through the real Redshift driver) for 12 s while
+ * Another transaction holds a lock on the final table (PostgreSQL through the real Redshift driver) for 6 s while
  * files arrive: each load's statement is cancelled by the server after warehouse.statement-timeout-s, the load is
  * rolled back and its message retried; once the lock is released every file is loaded exactly once.
  */
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WarehouseLockFaultTest {
 
     static final int STATEMENT_S = 2;
-    static final Duration LOCK = Duration.ofSeconds(12);
+    static final Duration LOCK = Duration.ofSeconds(6);
 
     @TempDir
     static Path dir;
@@ -76,24 +76,24 @@ class WarehouseLockFaultTest {
     @Test
     void filesArrivingWhileTheFinalTableIsLockedTimeOutRollBackAndLoadOnceAfterwards() throws Exception {
         long started = System.nanoTime();
-        List<Path> files = service.generateDay(1, 6_000).subList(0, 12);
+        List<Path> files = service.generateDay(1, 6_000).subList(0, 8);
         warehouse.stageExternalRows(service.runtime.config(), files, InProcessService.DAY);
-        files.subList(0, 6).forEach(service::upload);
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300)).until(() -> auditRows() == 6);
+        files.subList(0, 4).forEach(service::upload);
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300)).until(() -> auditRows() == 4);
 
         // a real lock, taken through the Redshift driver as a vacuum or another writer would hold it
         try (Connection holder = redshift.open(); Statement s = holder.createStatement()) {
             holder.setAutoCommit(false);
             s.execute("LOCK TABLE " + service.runtime.config().get("warehouse.final-table") + " IN ACCESS EXCLUSIVE MODE");
-            files.subList(6, 12).forEach(service::upload);
+            files.subList(4, 8).forEach(service::upload);
             await().atMost(Duration.ofSeconds(STATEMENT_S + 10)).pollInterval(Duration.ofMillis(200))
                     .until(() -> !outcomes.failed().isEmpty());
             Thread.sleep(LOCK.toMillis()); // the rest of the lock, not an assertion
-            assertThat(auditRows()).as("nothing loads while the final table is locked").isEqualTo(6);
+            assertThat(auditRows()).as("nothing loads while the final table is locked").isEqualTo(4);
             holder.rollback();
         }
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300))
-                .until(() -> auditRows() == 12 && service.inputQueueIdle());
+                .until(() -> auditRows() == 8 && service.inputQueueIdle());
 
         FaultFigure figure = warehouse.compare(service.runtime.config(), "warehouse-lock", files,
                 (System.nanoTime() - started) / 1e9).print();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The warehouse (PostgreSQL through the real Redshift driver) accepts connections and stops answering for 12 s
+ * The warehouse (PostgreSQL through the real Redshift driver) accepts connections and stops answering for a while
  * while files arrive: each file fails within warehouse.connect-timeout-s + warehouse.socket-timeout-s, its message
  * is retried, and once the warehouse answers again every file is loaded exactly once.
  */
@@ -27,7 +27,7 @@ class WarehouseStallFaultTest {
 
     static final int CONNECT_S = 3;
     static final int SOCKET_S = 4;
-    static final Duration STALL = Duration.ofSeconds(12);
+    static final Duration STALL = Duration.ofSeconds(6);
 
     @TempDir
     static Path dir;
@@ -81,20 +81,20 @@ class WarehouseStallFaultTest {
     @Test
     void filesArrivingWhileTheWarehouseStallsFailWithinTheBoundAndLoadOnceAfterwards() throws Exception {
         long started = System.nanoTime();
-        List<Path> files = service.generateDay(1, 6_000).subList(0, 12);
+        List<Path> files = service.generateDay(1, 6_000).subList(0, 8);
         warehouse.stageExternalRows(service.runtime.config(), files, InProcessService.DAY);
-        files.subList(0, 6).forEach(service::upload);
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300)).until(() -> auditRows() == 6);
+        files.subList(0, 4).forEach(service::upload);
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300)).until(() -> auditRows() == 4);
 
         link.setStalled(true);
-        files.subList(6, 12).forEach(service::upload);
+        files.subList(4, 8).forEach(service::upload);
         await().atMost(Duration.ofSeconds(CONNECT_S + SOCKET_S + 10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> !outcomes.failed().isEmpty());
         Thread.sleep(STALL.toMillis()); // the rest of the stall, not an assertion
-        assertThat(auditRows()).as("nothing loads while the warehouse stalls").isEqualTo(6);
+        assertThat(auditRows()).as("nothing loads while the warehouse stalls").isEqualTo(4);
         link.setStalled(false);
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300))
-                .until(() -> auditRows() == 12 && service.inputQueueIdle());
+                .until(() -> auditRows() == 8 && service.inputQueueIdle());
 
         FaultFigure figure = warehouse.compare(service.runtime.config(), "warehouse-stall", files,
                 (System.nanoTime() - started) / 1e9).print();
