@@ -117,6 +117,7 @@ public final class ParquetTransformer {
                     writer.startBlock(rows);
                     for (int t = 0; t < plan.transforms.size(); t++) {
                         ColumnTransform transform = plan.transforms.get(t);
+                        transform.startRowGroup(g);
                         SourceCursor cursor = openColumn(reader, g, transform.source,
                                 plan.delimiters.get(transform.source.name()), createdBy, label);
                         writeColumn(writer, compressor, props, t, rows, (w, store) -> {
@@ -219,7 +220,7 @@ public final class ParquetTransformer {
         List<ColumnTransform> transforms = new ArrayList<>();
         for (ContractColumn c : contract.columns()) {
             SourceColumn s = sources.computeIfAbsent(c.source(), name -> SourceColumn.resolve(fileSchema, name, label));
-            transforms.add(new ColumnTransform(c, s, contract.overflow(), label));
+            transforms.add(new ColumnTransform(c, s, contract.overflow(), contract.invalidUtf8(), label));
             if (c.delimiter() != null) {
                 String previous = delimiters.putIfAbsent(c.source(), c.delimiter());
                 if (previous != null && !previous.equals(c.delimiter())) {
