@@ -118,7 +118,8 @@ public final class DuckDbTransformSql {
         String column = ident(s.name());
         if (isBlob(s)) {
             // as text; invalid UTF-8 is NULL (unconvertible) or, under replace, an error: see the class comment
-            return expr(c, s, column, (invalidUtf8 == InvalidUtf8Policy.UNCONVERTIBLE ? "try(decode(" : "decode(") + column + ")");
+            return expr(c, s, column, invalidUtf8 == InvalidUtf8Policy.UNCONVERTIBLE ? "try(decode(" + column + "))"
+                    : "decode(" + column + ")");
         }
         return expr(c, s, column, column);
     }
