@@ -76,8 +76,9 @@ public final class Application {
             err.println(command.name() + ": " + e.getMessage());
             err.println("Usage: java -jar load-bce-to-s3.jar " + command.name() + " " + command.usage());
             return EXIT_USAGE;
-        } catch (Exception e) {
-            err.println(command.name() + " failed: " + e.getMessage());
+        } catch (Exception | Error e) {
+            // the type and the first useful cause: a bare getMessage() printed "generate failed: null"
+            err.println(command.name() + " failed: " + FailureMessage.of(e));
             return EXIT_FAILED;
         }
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
@@ -55,6 +56,11 @@ public final class DataFlowGenerator {
      * Files are written in parallel, one per core: each depends only on its own arguments, so the day is the same.
      */
     public List<Path> generateDay(LocalDate day, Path dir, int filesPerHour, long rowsPerDay) throws IOException {
+        return generateDay(day, dir, filesPerHour, rowsPerDay, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The same with {@code threads} writers at once (tests use more threads than cores to make races likely). */
+    List<Path> generateDay(LocalDate day, Path dir, int filesPerHour, long rowsPerDay, int threads) throws IOException {
         Files.createDirectories(dir);
         int files = 24 * filesPerHour;
         List<Path> out = new ArrayList<>();
@@ -70,7 +76,7 @@ public final class DataFlowGenerator {
             });
             out.add(file);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(files, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(files, threads));
         try {
             for (Future<Void> write : pool.invokeAll(writes)) {
                 write.get();
@@ -99,6 +105,8 @@ public final class DataFlowGenerator {
         EventRow row = new EventRow(SCHEMA);
         Files.deleteIfExists(file);
         try (ParquetWriter<EventRow> writer = new Builder(new LocalOutputFile(file))
+                // a Hadoop Configuration would parse Hadoop's XML defaults again for every file
+                .withConf(new PlainParquetConfiguration())
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(options.codec())
                 .withRowGroupSize(options.rowGroupBytes())

@@ -1,5 +1,6 @@
 package com.europages.loadbce.sample;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -7,7 +8,12 @@ import java.util.SplittableRandom;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 
-/** Makes the values of one generated event: the distributions (skew, nulls, NaN, bad values) live here. */
+/**
+ * Makes the values of one generated event: the distributions (skew, nulls, NaN, bad values) live here. The value pools
+ * are built once and shared by every writer thread, so each value is a byte-array-backed Binary: reading one never
+ * moves state (a ByteBuffer-backed Binary from Binary.fromString moves its buffer's position on every getBytes, and
+ * writers sharing one failed at random in their statistics).
+ */
 final class EventFactory {
     private static final MessageType S = PianoEventSchema.SCHEMA;
 
@@ -45,14 +51,39 @@ final class EventFactory {
 
     private final SplittableRandom random;
     private final long hourStartMicros;
+    private static final Binary[] PAGES = new Binary[PAGE_POOL];
+    private static final Binary[] URLS = new Binary[PAGE_POOL];
+    private static final Binary[] SMALL_NUMBERS = new Binary[DataFlowGenerator.COMPANY_ID_RANGE + 1];
+    private static final Binary[] MODELS = new Binary[300];
+    private static final Binary[] VERSIONS = new Binary[400];
+    private static final Binary[] CHAPTER3 = new Binary[WORDS.length * 50];
+    private static final Binary[] KEYWORDS = new Binary[WORDS.length * WORDS.length];
+
+    static {
+        SplittableRandom pageRandom = new SplittableRandom(42);
+        for (int i = 0; i < PAGE_POOL; i++) {
+            String page = pageName(pageRandom, i);
+            PAGES[i] = utf8(page);
+            URLS[i] = utf8("https://www.europages.fr/" + page.replace("::", "/") + ".html");
+        }
+        for (int i = 0; i < SMALL_NUMBERS.length; i++) {
+            SMALL_NUMBERS[i] = utf8(Integer.toString(i));
+        }
+        for (int i = 0; i < MODELS.length; i++) {
+            MODELS[i] = utf8("Model " + i);
+        }
+        for (int i = 0; i < VERSIONS.length; i++) {
+            VERSIONS[i] = utf8((90 + i / 10) + "." + i % 10);
+        }
+        for (int i = 0; i < CHAPTER3.length; i++) {
+            CHAPTER3[i] = utf8(WORDS[i / 50] + "-" + i % 50);
+        }
+        for (int i = 0; i < KEYWORDS.length; i++) {
+            KEYWORDS[i] = utf8(WORDS[i / WORDS.length] + " " + WORDS[i % WORDS.length]);
+        }
+    }
+
     private final Binary dateText;
-    private final Binary[] pages = new Binary[PAGE_POOL];
-    private final Binary[] urls = new Binary[PAGE_POOL];
-    private final Binary[] smallNumbers = new Binary[DataFlowGenerator.COMPANY_ID_RANGE + 1];
-    private final Binary[] models = new Binary[300];
-    private final Binary[] versions = new Binary[400];
-    private final Binary[] chapter3 = new Binary[WORDS.length * 50];
-    private final Binary[] keywords = new Binary[WORDS.length * WORDS.length];
     private final byte[] hex = new byte[36];
     private final long baseVisit;
 
@@ -80,29 +111,8 @@ final class EventFactory {
     EventFactory(SplittableRandom random, LocalDate day, int hour, int part) {
         this.random = random;
         this.hourStartMicros = DataFlowGenerator.dayStartMicros(day) + hour * 3_600_000_000L;
-        this.dateText = Binary.fromString(day.toString());
+        this.dateText = utf8(day.toString());
         this.baseVisit = (day.toEpochDay() * 24 + hour) * 100_000_000L + part * 10_000_000L;
-        SplittableRandom pageRandom = new SplittableRandom(42);
-        for (int i = 0; i < PAGE_POOL; i++) {
-            String page = pageName(pageRandom, i);
-            pages[i] = Binary.fromString(page);
-            urls[i] = Binary.fromString("https://www.europages.fr/" + page.replace("::", "/") + ".html");
-        }
-        for (int i = 0; i < smallNumbers.length; i++) {
-            smallNumbers[i] = Binary.fromString(Integer.toString(i));
-        }
-        for (int i = 0; i < models.length; i++) {
-            models[i] = Binary.fromString("Model " + i);
-        }
-        for (int i = 0; i < versions.length; i++) {
-            versions[i] = Binary.fromString((90 + i / 10) + "." + i % 10);
-        }
-        for (int i = 0; i < chapter3.length; i++) {
-            chapter3[i] = Binary.fromString(WORDS[i / 50] + "-" + i % 50);
-        }
-        for (int i = 0; i < keywords.length; i++) {
-            keywords[i] = Binary.fromString(WORDS[i / WORDS.length] + " " + WORDS[i % WORDS.length]);
-        }
     }
 
     private static int idx(String name) {
@@ -112,9 +122,14 @@ final class EventFactory {
     private static Binary[] bins(String... values) {
         Binary[] b = new Binary[values.length];
         for (int i = 0; i < values.length; i++) {
-            b[i] = Binary.fromString(values[i]);
+            b[i] = utf8(values[i]);
         }
         return b;
+    }
+
+    /** UTF-8 bytes in a byte-array-backed Binary, safe to share between threads (see the class comment). */
+    private static Binary utf8(String s) {
+        return Binary.fromConstantByteArray(s.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Page names: mostly short, a few long (accented, longer than varchar(255) in bytes) to exercise truncation. */
@@ -206,7 +221,7 @@ final class EventFactory {
             row.setBinary(fEventTime, DataFlowGenerator.int96(micros));
         }
         row.setLong(fEventTimeUtc, Math.floorDiv(micros, 1000));
-        row.setBinary(fDate, chance(0.002) ? Binary.fromString(chance(0.5) ? "2026-02-30" : "yesterday") : dateText);
+        row.setBinary(fDate, chance(0.002) ? utf8(chance(0.5) ? "2026-02-30" : "yesterday") : dateText);
         row.setLong(fPosition, chance(0.0005) ? 40_000 + random.nextInt(1000) : 1 + random.nextInt(30));
         row.setLong(fIndex, r);
         row.setLong(fSite, 601_234 + random.nextInt(3));
@@ -218,19 +233,19 @@ final class EventFactory {
             row.setBoolean(fVisitorNew, chance(0.3));
         }
         row.setLong(fVisit, visit);
-        row.setBinary(fVisitStart, chance(0.003) ? Binary.fromString("--")
+        row.setBinary(fVisitStart, chance(0.003) ? utf8("--")
                 : timestampText(micros / 1_000_000 - random.nextInt(1800), chance(0.5) ? 'T' : ' '));
         row.setDouble(fVisitDuration, chance(0.02) ? Double.NaN : random.nextDouble() * 3_600_000);
         if (!chance(0.03)) {
-            row.setBinary(fPageViews, chance(0.01) ? Binary.fromString(pick(BAD_NUMBERS)) : smallNumbers[1 + skewed(40)]);
+            row.setBinary(fPageViews, chance(0.01) ? utf8(pick(BAD_NUMBERS)) : SMALL_NUMBERS[1 + skewed(40)]);
         }
         row.setLong(fBounce, chance(0.4) ? 1 : 0);
         row.setBinary(fUserCat, chance(0.2) ? null : pick(USER_CATEGORY));
-        row.setBinary(fPage, chance(0.01) ? null : pages[skewed(PAGE_POOL)]);
+        row.setBinary(fPage, chance(0.01) ? null : PAGES[skewed(PAGE_POOL)]);
         row.setBinary(fCh1, pick(CHAPTER1));
-        row.setBinary(fCh2, chance(0.3) ? null : Binary.fromString(WORDS[skewed(WORDS.length)]));
-        row.setBinary(fCh3, chance(0.6) ? null : chapter3[random.nextInt(chapter3.length)]);
-        row.setBinary(fUrl, urls[skewed(PAGE_POOL)]);
+        row.setBinary(fCh2, chance(0.3) ? null : utf8(WORDS[skewed(WORDS.length)]));
+        row.setBinary(fCh3, chance(0.6) ? null : CHAPTER3[random.nextInt(CHAPTER3.length)]);
+        row.setBinary(fUrl, URLS[skewed(PAGE_POOL)]);
         if (!chance(0.1)) {
             row.setLong(fPageDuration, chance(0.0005) ? 5_000_000_000L : random.nextInt(600_000));
         }
@@ -240,13 +255,13 @@ final class EventFactory {
         }
         row.setBinary(fDevType, pick(DEVICE_TYPE));
         row.setBinary(fDevBrand, chance(0.1) ? null : pick(DEVICE_BRAND));
-        row.setBinary(fDevModel, chance(0.3) ? null : models[skewed(models.length)]);
+        row.setBinary(fDevModel, chance(0.3) ? null : MODELS[skewed(MODELS.length)]);
         row.setLong(fWidth, 320 + random.nextInt(3500));
         row.setLong(fHeight, chance(0.0005) ? 70_000 : 480 + random.nextInt(2000));
         row.setBinary(fBrowser, pick(BROWSER));
-        row.setBinary(fBrowserVersion, versions[random.nextInt(versions.length)]);
+        row.setBinary(fBrowserVersion, VERSIONS[random.nextInt(VERSIONS.length)]);
         row.setBinary(fOs, pick(OS));
-        row.setBinary(fOsMajor, Binary.fromString(chance(0.003) ? "x86" : OS_MAJOR[random.nextInt(OS_MAJOR.length)]));
+        row.setBinary(fOsMajor, utf8(chance(0.003) ? "x86" : OS_MAJOR[random.nextInt(OS_MAJOR.length)]));
         int geo = skewed(COUNTRY.length);
         row.setBinary(fCountry, chance(0.02) ? null : COUNTRY[geo]);
         row.setBinary(fRegion, chance(0.05) ? null : REGION[geo]);
@@ -257,22 +272,22 @@ final class EventFactory {
         }
         row.setBinary(fSrc, pick(SRC));
         row.setBinary(fSrcDetail, chance(0.4) ? null : pick(SRC_DETAIL));
-        row.setBinary(fReferrer, chance(0.5) ? null : urls[random.nextInt(PAGE_POOL)]);
+        row.setBinary(fReferrer, chance(0.5) ? null : URLS[random.nextInt(PAGE_POOL)]);
         row.setBinary(fCampaign, chance(0.9) ? null : pick(CAMPAIGN));
-        row.setBinary(fKeyword, chance(0.7) ? null : keywords[skewed(keywords.length)]);
+        row.setBinary(fKeyword, chance(0.7) ? null : KEYWORDS[skewed(KEYWORDS.length)]);
         if (chance(0.03)) {
             row.setDouble(fTurnover, chance(0.1) ? Double.NaN : Math.round(random.nextDouble() * 5_000_000) / 1000.0);
         }
         if (chance(0.05)) {
-            row.setBinary(fCart, Binary.fromString(chance(0.05) ? "12,50" : String.format(java.util.Locale.ROOT, "%.5f", random.nextDouble() * 10_000)));
+            row.setBinary(fCart, utf8(chance(0.05) ? "12,50" : String.format(java.util.Locale.ROOT, "%.5f", random.nextDouble() * 10_000)));
         }
         if (chance(0.05)) {
             row.setLong(fQuantity, chance(0.01) ? 100_000 : 1 + random.nextInt(50));
         }
         row.setDouble(fScore, chance(0.01) ? Float.NaN : (float) random.nextGaussian());
         if (!chance(0.15)) {
-            row.setBinary(fCompany, chance(0.005) ? Binary.fromString(pick(BAD_NUMBERS))
-                    : smallNumbers[1 + skewed(DataFlowGenerator.COMPANY_ID_RANGE)]);
+            row.setBinary(fCompany, chance(0.005) ? utf8(pick(BAD_NUMBERS))
+                    : SMALL_NUMBERS[1 + skewed(DataFlowGenerator.COMPANY_ID_RANGE)]);
         }
         if (!chance(0.4)) {
             int n = random.nextInt(5);
@@ -289,12 +304,12 @@ final class EventFactory {
             row.setLong(fCategory, 100 + skewed(900));
         }
         row.setBinary(fLanguage, pick(LANGUAGE));
-        row.setBinary(fBot, Binary.fromString(chance(0.004) ? "maybe" : IS_BOT[random.nextInt(IS_BOT.length)]));
+        row.setBinary(fBot, utf8(chance(0.004) ? "maybe" : IS_BOT[random.nextInt(IS_BOT.length)]));
         row.setLong(fOutbound, chance(0.05) ? 1 : 0);
         if (!chance(0.1)) {
             row.setBoolean(fConsent, chance(0.7));
         }
-        row.setBinary(fRaw, smallNumbers[(int) (r % smallNumbers.length)]);
+        row.setBinary(fRaw, SMALL_NUMBERS[(int) (r % SMALL_NUMBERS.length)]);
         row.setLong(fDebug, random.nextLong());
     }
 }

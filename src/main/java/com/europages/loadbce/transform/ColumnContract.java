@@ -26,18 +26,21 @@ public final class ColumnContract {
 
     private static final Pattern SNAKE_CASE = Pattern.compile("[a-z_][a-z0-9_]{0,126}");
     private static final Set<String> TABLE_KEYS = Set.of("table", "description", "max_unconvertible_ratio",
-            "varchar_overflow", "columns");
+            "varchar_overflow", "invalid_utf8", "columns");
     private static final Set<String> COLUMN_KEYS = Set.of("name", "source", "type", "fill", "delimiter", "description");
 
     private final String table;
     private final double maxUnconvertibleRatio;
     private final OverflowPolicy overflow;
+    private final InvalidUtf8Policy invalidUtf8;
     private final List<ContractColumn> columns;
 
-    public ColumnContract(String table, double maxUnconvertibleRatio, OverflowPolicy overflow, List<ContractColumn> columns) {
+    public ColumnContract(String table, double maxUnconvertibleRatio, OverflowPolicy overflow,
+                          InvalidUtf8Policy invalidUtf8, List<ContractColumn> columns) {
         this.table = table;
         this.maxUnconvertibleRatio = maxUnconvertibleRatio;
         this.overflow = overflow;
+        this.invalidUtf8 = invalidUtf8;
         this.columns = List.copyOf(columns);
     }
 
@@ -79,6 +82,14 @@ public final class ColumnContract {
         } catch (IllegalArgumentException e) {
             throw new ContractException(origin + ": varchar_overflow must be truncate or error, got '" + policy + "'");
         }
+        String utf8 = root.path("invalid_utf8").asText("replace").toUpperCase(Locale.ROOT);
+        InvalidUtf8Policy invalidUtf8;
+        try {
+            invalidUtf8 = InvalidUtf8Policy.valueOf(utf8);
+        } catch (IllegalArgumentException e) {
+            throw new ContractException(origin + ": invalid_utf8 must be replace, unconvertible or fail, got '"
+                    + utf8.toLowerCase(Locale.ROOT) + "'");
+        }
         JsonNode list = root.get("columns");
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw new ContractException(origin + ": 'columns' must be a non-empty list");
@@ -114,7 +125,7 @@ public final class ColumnContract {
                 throw new ContractException(where + ": " + e.getMessage());
             }
         }
-        return new ColumnContract(table, ratio, overflow, columns);
+        return new ColumnContract(table, ratio, overflow, invalidUtf8, columns);
     }
 
     private static String required(JsonNode c, String key, String where) {
@@ -174,6 +185,11 @@ public final class ColumnContract {
         return overflow;
     }
 
+    /** What a varchar value that is not valid UTF-8 becomes (contract key invalid_utf8, default replace). */
+    public InvalidUtf8Policy invalidUtf8() {
+        return invalidUtf8;
+    }
+
     /** The contract's columns, without the lineage column. */
     public List<ContractColumn> columns() {
         return columns;
@@ -181,6 +197,6 @@ public final class ColumnContract {
 
     /** A copy with other table-level settings (from application.properties). */
     public ColumnContract with(double ratio, OverflowPolicy policy) {
-        return new ColumnContract(table, ratio, policy, columns);
+        return new ColumnContract(table, ratio, policy, invalidUtf8, columns);
     }
 }

@@ -6,6 +6,8 @@ import static com.europages.loadbce.transform.TextValues.VALUE;
 
 import com.europages.loadbce.transform.TargetType.Kind;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
@@ -13,11 +15,13 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
  * Converts one source column to one contract column, value by value, and counts what it replaced.
  * The semantics (mirrored in SQL by {@link DuckDbTransformSql}): integers from fractions truncate toward zero,
- * decimals round half away from zero, out-of-range or unparsable values are unconvertible, null/NaN/blank become the fill.
+ * decimals round half away from zero, out-of-range or unparsable values are unconvertible, null/NaN/blank become the fill,
+ * timestamps and dates outside years 0001-9999 are unconvertible, varchar values are always valid UTF-8.
  */
 final class ColumnTransform {
     private static final long[] POW10 = new long[19];
@@ -47,8 +51,12 @@ final class ColumnTransform {
     private final Kind kind;
     private final SourceKind from;
     private final OverflowPolicy overflow;
+    private final InvalidUtf8Policy invalidUtf8;
     private final String file;
     private final Binary fillBinary;
+    /** An unsigned 64-bit source: a negative long is a value of 2^63 or more. */
+    private final boolean unsigned64;
+    private int rowGroup;
     private final long[] parsed = new long[1];
     private long longResult;
     private double doubleResult;
@@ -56,15 +64,19 @@ final class ColumnTransform {
     private long replaced;
     private long unconvertible;
     private long truncated;
+    private long invalidUtf8Count;
 
-    ColumnTransform(ContractColumn column, SourceColumn source, OverflowPolicy overflow, String file) {
+    ColumnTransform(ContractColumn column, SourceColumn source, OverflowPolicy overflow, InvalidUtf8Policy invalidUtf8,
+                    String file) {
         this.column = column;
         this.source = source;
         this.type = column.type();
         this.kind = type.kind();
         this.from = source.kind();
         this.overflow = overflow;
+        this.invalidUtf8 = invalidUtf8;
         this.file = file;
+        this.unsigned64 = source.unsigned() && source.physical() == PrimitiveTypeName.INT64;
         if (!SUPPORTED.get(kind).contains(from)) {
             throw new TransformException("Column '" + column.name() + "' of " + file + ": cannot convert source '"
                     + source.name() + "' (" + source.describe() + ") to " + type);
@@ -79,7 +91,16 @@ final class ColumnTransform {
     }
 
     ColumnCounts counts() {
-        return new ColumnCounts(replaced, unconvertible, truncated);
+        return new ColumnCounts(replaced, unconvertible, truncated, invalidUtf8Count);
+    }
+
+    /** The row group the next values come from, for messages. */
+    void startRowGroup(int index) {
+        rowGroup = index;
+    }
+
+    private String where() {
+        return "Column '" + column.name() + "' of " + file + ", row group " + rowGroup;
     }
 
     long unconvertibleCount() {
@@ -113,8 +134,8 @@ final class ColumnTransform {
             return b;
         }
         if (overflow == OverflowPolicy.ERROR) {
-            throw new TransformException("Column '" + column.name() + "' of " + file + ": a value of " + b.length()
-                    + " bytes is longer than " + type + " (varchar_overflow: error)");
+            throw new TransformException(where() + ": a value of " + b.length() + " bytes is longer than " + type
+                    + " (varchar_overflow: error)");
         }
         truncated++;
         byte[] bytes = b.getBytes();
@@ -144,9 +165,14 @@ final class ColumnTransform {
     private int toInteger(SourceCursor c) {
         switch (from) {
             case INTEGER, BOOLEAN:
-                return inRange(c.longValue);
+                return unsigned64 && c.longValue < 0 ? BAD : inRange(c.longValue);
             case DECIMAL:
-                return inRange(c.longValue / POW10[source.scale()]);
+                if (c.longValue == SourceCursor.WIDE) {
+                    BigInteger t = wide(c).setScale(0, RoundingMode.DOWN).unscaledValue();
+                    return t.bitLength() < 64 ? inRange(t.longValue()) : BAD;
+                }
+                // a scale above 18 leaves nothing of a long's integer part
+                return inRange(source.scale() < POW10.length ? c.longValue / POW10[source.scale()] : 0);
             case FLOATING: {
                 double d = c.doubleValue;
                 if (Double.isNaN(d)) {
@@ -175,8 +201,18 @@ final class ColumnTransform {
     private int toFloating(SourceCursor c) {
         double d;
         switch (from) {
-            case INTEGER, BOOLEAN -> d = kind == Kind.REAL ? (float) c.longValue : (double) c.longValue;
-            case DECIMAL -> d = BigDecimal.valueOf(c.longValue, source.scale()).doubleValue();
+            case INTEGER, BOOLEAN -> {
+                long v = c.longValue;
+                if (unsigned64 && v < 0) {
+                    // 2^63 or more: halve (keeping the lowest bit for rounding), convert once, double
+                    long half = (v >>> 1) | (v & 1);
+                    d = kind == Kind.REAL ? (float) half * 2.0f : (double) half * 2.0;
+                } else {
+                    d = kind == Kind.REAL ? (float) v : (double) v;
+                }
+            }
+            case DECIMAL -> d = (c.longValue == SourceCursor.WIDE ? wide(c) : BigDecimal.valueOf(c.longValue, source.scale()))
+                    .doubleValue();
             case FLOATING -> {
                 d = c.doubleValue;
                 if (Double.isNaN(d)) {
@@ -211,14 +247,15 @@ final class ColumnTransform {
         long unscaled;
         switch (from) {
             case INTEGER -> {
-                if (Math.abs(c.longValue) >= POW10[p - s] || c.longValue == Long.MIN_VALUE) {
+                if (Math.abs(c.longValue) >= POW10[p - s] || c.longValue == Long.MIN_VALUE || (unsigned64 && c.longValue < 0)) {
                     return BAD;
                 }
                 unscaled = c.longValue * POW10[s];
             }
             case DECIMAL -> {
-                BigDecimal v = BigDecimal.valueOf(c.longValue, source.scale()).setScale(s, java.math.RoundingMode.HALF_UP);
-                if (v.unscaledValue().abs().compareTo(java.math.BigInteger.valueOf(POW10[p])) >= 0) {
+                BigDecimal v = (c.longValue == SourceCursor.WIDE ? wide(c) : BigDecimal.valueOf(c.longValue, source.scale()))
+                        .setScale(s, RoundingMode.HALF_UP);
+                if (v.unscaledValue().abs().compareTo(BigInteger.valueOf(POW10[p])) >= 0) {
                     return BAD;
                 }
                 unscaled = v.unscaledValue().longValue();
@@ -250,6 +287,13 @@ final class ColumnTransform {
         return VALUE;
     }
 
+    /** A decimal whose unscaled value does not fit a long (a FIXED_LEN_BYTE_ARRAY of precision above 18). */
+    private BigDecimal wide(SourceCursor c) {
+        BigInteger unscaled = source.physical() == PrimitiveTypeName.INT64 ? BigInteger.valueOf(c.longValue)
+                : new BigInteger(c.binaryValue.getBytes());
+        return new BigDecimal(unscaled, source.scale());
+    }
+
     /** C's round(): halves go away from zero (Math.round would send -2.5 to -2). */
     static double roundHalfAway(double v) {
         double t = v < 0 ? Math.ceil(v) : Math.floor(v);
@@ -279,60 +323,104 @@ final class ColumnTransform {
     }
 
     private int toVarchar(SourceCursor c) {
-        binaryResult = switch (from) {
-            // marked reused: the writer's statistics, column index and dictionary then copy what they keep, instead
-            // of holding on to the input page buffer behind the value until the whole file is written
-            case STRING -> reused(c.binaryValue);
-            case STRING_LIST -> c.binaryValue;
-            case INTEGER -> Binary.fromString(Long.toString(c.longValue));
-            case BOOLEAN -> Binary.fromString(c.longValue != 0 ? "true" : "false");
-            case DECIMAL -> Binary.fromString(BigDecimal.valueOf(c.longValue, source.scale()).toPlainString());
-            default -> Binary.fromString(java.time.LocalDate.ofEpochDay(c.longValue).toString());
-        };
+        switch (from) {
+            case STRING, STRING_LIST -> {
+                return text(c.binaryValue);
+            }
+            case INTEGER -> binaryResult = Binary.fromString(unsigned64 ? Long.toUnsignedString(c.longValue)
+                    : Long.toString(c.longValue));
+            case BOOLEAN -> binaryResult = Binary.fromString(c.longValue != 0 ? "true" : "false");
+            case DECIMAL -> binaryResult = Binary.fromString((c.longValue == SourceCursor.WIDE ? wide(c)
+                    : BigDecimal.valueOf(c.longValue, source.scale())).toPlainString());
+            default -> binaryResult = Binary.fromString(java.time.LocalDate.ofEpochDay(c.longValue).toString());
+        }
         return VALUE;
     }
 
     /**
-     * The same bytes marked reused, backed by the page's array when it has one: the writer's dictionary hashes and
-     * compares every value, and array-backed values do that several times faster than ByteBuffer-backed ones.
+     * Text as it is when it is valid UTF-8, else by the invalid_utf8 policy. The value is marked reused and backed by
+     * the page's array when it has one: the writer's statistics, column index and dictionary then copy what they keep
+     * (instead of holding on to the page behind the value until the file is written), and its dictionary hashes and
+     * compares array-backed values several times faster than ByteBuffer-backed ones.
      */
-    private static Binary reused(Binary value) {
+    private int text(Binary value) {
         ByteBuffer b = value.toByteBuffer();
-        return b.hasArray() ? Binary.fromReusedByteArray(b.array(), b.arrayOffset() + b.position(), b.remaining())
-                : Binary.fromReusedByteBuffer(b);
+        byte[] array;
+        int offset;
+        int length = b.remaining();
+        if (b.hasArray()) {
+            array = b.array();
+            offset = b.arrayOffset() + b.position();
+        } else {
+            array = new byte[length];
+            b.duplicate().get(array);
+            offset = 0;
+        }
+        if (Utf8.isValid(array, offset, length)) {
+            // a joined list is already a copy of its own
+            binaryResult = from == SourceKind.STRING_LIST ? value : Binary.fromReusedByteArray(array, offset, length);
+            return VALUE;
+        }
+        switch (invalidUtf8) {
+            case REPLACE -> {
+                invalidUtf8Count++;
+                binaryResult = Binary.fromConstantByteArray(Utf8.repaired(array, offset, length));
+                return VALUE;
+            }
+            case UNCONVERTIBLE -> {
+                return BAD;
+            }
+            default -> throw new TransformException(where() + ": a value of source '" + source.name()
+                    + "' is not valid UTF-8 (invalid_utf8: fail)");
+        }
     }
 
     private int toDate(SourceCursor c) {
         switch (from) {
             case DATE -> longResult = c.longValue;
-            case TIMESTAMP -> longResult = Math.floorDiv(c.longValue, 86_400_000_000L);
+            case TIMESTAMP -> {
+                if (!Timestamps.inRange(c.longValue)) {
+                    return BAD;
+                }
+                longResult = Math.floorDiv(c.longValue, 86_400_000_000L);
+            }
             default -> {
                 String t = TextValues.trim(c.binaryValue.toStringUsingUTF8());
                 if (t.isEmpty()) {
                     return MISSING;
                 }
                 int r = TextValues.parseDate(t, parsed);
+                if (r != VALUE) {
+                    return r;
+                }
                 longResult = parsed[0];
-                return r;
             }
         }
-        return VALUE;
+        return Timestamps.dayInRange(longResult) ? VALUE : BAD;
     }
 
     private int toTimestamp(SourceCursor c) {
         switch (from) {
             case TIMESTAMP -> longResult = c.longValue;
-            case DATE -> longResult = c.longValue * 86_400_000_000L;
+            case DATE -> {
+                // checked before the multiplication, which a far-out int32 day would overflow
+                if (!Timestamps.dayInRange(c.longValue)) {
+                    return BAD;
+                }
+                longResult = c.longValue * 86_400_000_000L;
+            }
             default -> {
                 String t = TextValues.trim(c.binaryValue.toStringUsingUTF8());
                 if (t.isEmpty()) {
                     return MISSING;
                 }
                 int r = TextValues.parseTimestamp(t, parsed);
+                if (r != VALUE) {
+                    return r;
+                }
                 longResult = parsed[0];
-                return r;
             }
         }
-        return VALUE;
+        return Timestamps.inRange(longResult) ? VALUE : BAD;
     }
 }

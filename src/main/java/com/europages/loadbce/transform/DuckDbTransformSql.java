@@ -4,12 +4,15 @@ import com.europages.loadbce.transform.TargetType.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
  * The transform written as DuckDB SQL, column by column with the semantics of {@link ColumnTransform}: the oracle of
  * the tests and the competitor of the benchmark. Casts are guarded with the same regular expressions as
  * {@link TextValues}, because DuckDB's own casts accept more ('1e3' or '0x1F' as integers, '12.5' rounded).
  * Values are inlined (paths, keys): this SQL is for tests and the benchmark, never for the warehouse.
+ * Not expressible here: the U+FFFD repair of invalid UTF-8 (a binary source holding it fails in DuckDB's decode()
+ * under invalid_utf8: replace; under unconvertible, try(decode()) gives the same result as the transformer).
  */
 public final class DuckDbTransformSql {
 
@@ -35,18 +38,23 @@ public final class DuckDbTransformSql {
     private static String convertedColumns(ColumnContract contract, MessageType fileSchema, String origin) {
         List<String> items = new ArrayList<>();
         for (ContractColumn c : contract.columns()) {
-            Expr e = expr(c, SourceColumn.resolve(fileSchema, c.source(), origin));
+            Expr e = expr(c, SourceColumn.resolve(fileSchema, c.source(), origin), contract.invalidUtf8());
             items.add(e.output() + " AS " + ident(c.name()));
         }
         return String.join(",\n  ", items);
     }
 
-    /** One row: the row count, then per contract column its replaced, unconvertible and truncated counts. */
+    /** One row: the row count, then per contract column its replaced, unconvertible, truncated and invalid UTF-8 counts. */
     public static String counts(ColumnContract contract, MessageType fileSchema, String parquetFile) {
         List<String> items = new ArrayList<>();
         items.add("count(*) AS rows");
         for (ContractColumn c : contract.columns()) {
-            Expr e = expr(c, SourceColumn.resolve(fileSchema, c.source(), parquetFile));
+            SourceColumn s = SourceColumn.resolve(fileSchema, c.source(), parquetFile);
+            Expr e = expr(c, s, contract.invalidUtf8());
+            items.add(c.type().kind() == Kind.VARCHAR && isBlob(s) && contract.invalidUtf8() == InvalidUtf8Policy.REPLACE
+                    ? "count(*) FILTER (WHERE " + ident(s.name()) + " IS NOT NULL AND try(decode(" + ident(s.name())
+                    + ")) IS NULL) AS " + ident(c.name() + ".invalidUtf8")
+                    : "0 AS " + ident(c.name() + ".invalidUtf8"));
             items.add("count(*) FILTER (WHERE " + e.missing + ") AS " + ident(c.name() + ".replaced"));
             items.add("count(*) FILTER (WHERE NOT (" + e.missing + ") AND (" + e.converted + ") IS NULL) AS "
                     + ident(c.name() + ".unconvertible"));
@@ -100,14 +108,30 @@ public final class DuckDbTransformSql {
         }
     }
 
-    static Expr expr(ContractColumn c, SourceColumn s) {
-        String x = ident(s.name());
+    /** A binary column without a text annotation: DuckDB reads it as a BLOB, which decode() turns into text. */
+    static boolean isBlob(SourceColumn s) {
+        return s.kind() == SourceKind.STRING && s.physical() == PrimitiveTypeName.BINARY
+                && s.field().getLogicalTypeAnnotation() == null;
+    }
+
+    static Expr expr(ContractColumn c, SourceColumn s, InvalidUtf8Policy invalidUtf8) {
+        String column = ident(s.name());
+        if (isBlob(s)) {
+            // as text; invalid UTF-8 is NULL (unconvertible) or, under replace, an error: see the class comment
+            return expr(c, s, column, invalidUtf8 == InvalidUtf8Policy.UNCONVERTIBLE ? "try(decode(" + column + "))"
+                    : "decode(" + column + ")");
+        }
+        return expr(c, s, column, column);
+    }
+
+    /** {@code column} is the source column as DuckDB reads it, {@code x} its value (decoded into text for a blob). */
+    private static Expr expr(ContractColumn c, SourceColumn s, String column, String x) {
         TargetType t = c.type();
         String fill = fillLiteral(c);
         String trimmed = "trim(" + x + ")";
         String missing = switch (s.kind()) {
             case FLOATING -> "(" + x + " IS NULL OR isnan(" + x + "))";
-            case STRING -> t.kind() == Kind.VARCHAR ? x + " IS NULL" : "(" + x + " IS NULL OR " + trimmed + " = '')";
+            case STRING -> t.kind() == Kind.VARCHAR ? column + " IS NULL" : "(" + column + " IS NULL OR " + trimmed + " = '')";
             default -> x + " IS NULL";
         };
         String d = "CAST(" + x + " AS DOUBLE)";
@@ -169,18 +193,31 @@ public final class DuckDbTransformSql {
                 default -> "CAST(" + x + " AS VARCHAR)";
             };
             case DATE -> switch (s.kind()) {
-                case DATE -> x;
-                case TIMESTAMP -> "CAST(CAST(" + x + " AS TIMESTAMP) AS DATE)";
-                default -> "CASE WHEN regexp_full_match(" + trimmed + ", " + literal(TextValues.DATE_REGEX)
-                        + ") THEN TRY_CAST(" + trimmed + " AS DATE) END";
+                case DATE -> inRange(x, "DATE");
+                case TIMESTAMP -> "CASE WHEN " + between("CAST(" + x + " AS TIMESTAMP)", "TIMESTAMP") + " THEN CAST(CAST(" + x
+                        + " AS TIMESTAMP) AS DATE) END";
+                default -> inRange("CASE WHEN regexp_full_match(" + trimmed + ", " + literal(TextValues.DATE_REGEX)
+                        + ") THEN TRY_CAST(" + trimmed + " AS DATE) END", "DATE");
             };
             case TIMESTAMP -> switch (s.kind()) {
-                case TIMESTAMP, DATE -> "CAST(" + x + " AS TIMESTAMP)";
-                default -> "CASE WHEN regexp_full_match(" + trimmed + ", " + literal(TextValues.TIMESTAMP_REGEX)
-                        + ") THEN TRY_CAST(replace(" + trimmed + ", 'T', ' ') AS TIMESTAMP) END";
+                case TIMESTAMP -> inRange("CAST(" + x + " AS TIMESTAMP)", "TIMESTAMP");
+                // the date is checked before the cast, which fails for dates beyond DuckDB's timestamps
+                case DATE -> "CASE WHEN " + between(x, "DATE") + " THEN CAST(" + x + " AS TIMESTAMP) END";
+                default -> inRange("CASE WHEN regexp_full_match(" + trimmed + ", " + literal(TextValues.TIMESTAMP_REGEX)
+                        + ") THEN TRY_CAST(replace(" + trimmed + ", 'T', ' ') AS TIMESTAMP) END", "TIMESTAMP");
             };
         };
         return new Expr(missing, "CASE WHEN " + missing + " THEN NULL ELSE " + converted + " END", fill, t);
+    }
+
+    /** The loaded range of {@link Timestamps}: years 0001 to 9999. */
+    private static String between(String e, String type) {
+        return "(" + e + ") BETWEEN " + (type.equals("DATE") ? "DATE '0001-01-01' AND DATE '9999-12-31'"
+                : "TIMESTAMP '0001-01-01 00:00:00' AND TIMESTAMP '9999-12-31 23:59:59.999999'");
+    }
+
+    private static String inRange(String e, String type) {
+        return "CASE WHEN " + between(e, type) + " THEN " + e + " END";
     }
 
     static String fillLiteral(ContractColumn c) {

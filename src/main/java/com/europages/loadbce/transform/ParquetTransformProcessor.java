@@ -1,12 +1,12 @@
 package com.europages.loadbce.transform;
 
+import com.europages.loadbce.FailureMessage;
 import com.europages.loadbce.intake.Headers;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -65,11 +65,11 @@ public final class ParquetTransformProcessor implements Processor {
 
     /** The footer's row count; an unreadable footer is a corrupt or non-Parquet object (permanent). */
     static long rowCount(Path in, String key) {
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(in), FOOTER_OPTIONS)) {
+        try (ParquetFileReader reader = ParquetFileReader.open(new NamedInputFile(in, key), FOOTER_OPTIONS)) {
             return reader.getRecordCount();
         } catch (IOException | RuntimeException e) {
             // parquet-hadoop reports a bad magic number or footer as a RuntimeException, a short file as an IOException
-            throw new TransformException("Not a readable Parquet file: " + key + ": " + e.getMessage(), e);
+            throw new TransformException("Not a readable Parquet file: " + key + ": " + FailureMessage.of(e), e);
         }
     }
 }

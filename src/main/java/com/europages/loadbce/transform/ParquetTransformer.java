@@ -1,5 +1,6 @@
 package com.europages.loadbce.transform;
 
+import com.europages.loadbce.FailureMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.impl.ColumnWriteStoreV1;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.CodecFactory;
@@ -25,8 +27,8 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
@@ -36,6 +38,8 @@ import org.apache.parquet.schema.Type;
  * output column in schema order, the source column chunk alone is read, decoded with parquet-column's ColumnReader,
  * converted, written with a ColumnWriter and appended to the file. No row is ever assembled; memory is one input
  * column chunk plus one output column chunk (and their current pages), whatever the file or row-group size.
+ * Corrupt input never loads: page checksums are verified when the file has them, pages are decompressed strictly
+ * ({@link PageCodecs}) and dictionaries checked ({@link CheckedPages}).
  */
 public final class ParquetTransformer {
     private static final int PAGE_SIZE = 1024 * 1024;
@@ -44,12 +48,19 @@ public final class ParquetTransformer {
     private final ColumnContract contract;
     private final CompressionCodecName codec;
     private final MessageType outputSchema;
+    private final CompressionCodecFactory sourceCodecs;
 
-    /** Output row groups mirror the input's: the same rows, in the same order. */
+    /** Output row groups mirror the input's non-empty ones: the same rows, in the same order. */
     public ParquetTransformer(ColumnContract contract, CompressionCodecName codec) {
+        this(contract, codec, PageCodecs.INSTANCE);
+    }
+
+    /** With other decompressors for the source pages (tests). */
+    ParquetTransformer(ColumnContract contract, CompressionCodecName codec, CompressionCodecFactory sourceCodecs) {
         this.contract = Objects.requireNonNull(contract);
         this.codec = codec;
         this.outputSchema = OutputSchema.of(contract);
+        this.sourceCodecs = sourceCodecs;
     }
 
     public ParquetTransformer(ColumnContract contract) {
@@ -61,20 +72,35 @@ public final class ParquetTransformer {
     }
 
     /**
-     * Reads {@code in}, writes {@code out} (replaced if present) and returns the report. On any error the output is
-     * deleted; a {@link TransformException} names the column and the file (by its source key).
+     * Reads {@code in}, writes {@code out} (replaced if present) and returns the report. On any failure, Errors
+     * included, the output is deleted; a {@link TransformException} (one line) names the file (by its source key) and,
+     * where there is one, the column and the row group.
      */
     public TransformReport transform(Path in, Path out, String sourceKey) throws IOException {
         long started = System.nanoTime();
         String label = sourceKey == null || sourceKey.isEmpty() ? in.toString() : sourceKey;
+        boolean done = false;
         try {
-            return run(in, out, sourceKey == null ? "" : sourceKey, label, started);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(out);
-            if (e instanceof TransformException || e instanceof IOException) {
-                throw e;
+            TransformReport report = run(in, out, sourceKey == null ? "" : sourceKey, label, started);
+            done = true;
+            return report;
+        } catch (TransformException | IOException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new TransformException("Cannot transform " + label + ": " + FailureMessage.of(e), e);
+        } finally {
+            if (!done) {
+                deleteQuietly(out);
             }
-            throw new TransformException("Cannot transform " + label + ": " + e, e);
+        }
+    }
+
+    /** Deleting must not hide the failure being reported: a file that cannot be deleted is only logged by the caller's error. */
+    private static void deleteQuietly(Path out) {
+        try {
+            Files.deleteIfExists(out);
+        } catch (IOException ignored) {
+            // the temp folder's clean-up (TempFiles) removes it with the exchange
         }
     }
 
@@ -82,7 +108,8 @@ public final class ParquetTransformer {
         PlainParquetConfiguration conf = new PlainParquetConfiguration();
         // column chunks are read in small buffers: a 30 MB chunk in 8 MB arrays (the default) needs contiguous G1
         // regions that a small heap (-Xmx256m) may not have, even with enough free memory
-        ParquetReadOptions readOptions = ParquetReadOptions.builder(conf).withMaxAllocationInBytes(READ_BUFFER_BYTES).build();
+        ParquetReadOptions readOptions = ParquetReadOptions.builder(conf).withMaxAllocationInBytes(READ_BUFFER_BYTES)
+                .usePageChecksumVerification(true).withCodecFactory(sourceCodecs).build();
         try (ParquetFileReader reader = openSource(in, readOptions, label)) {
             MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
             String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
@@ -112,18 +139,34 @@ public final class ParquetTransformer {
                 writer.start();
                 BytesInputCompressor compressor = codecs.getCompressor(codec);
                 List<BlockMetaData> rowGroups = reader.getRowGroups();
+                int groupsOut = 0;
                 for (int g = 0; g < rowGroups.size(); g++) {
                     long rows = rowGroups.get(g).getRowCount();
+                    groups++;
+                    if (rows == 0) {
+                        // arrow-cpp writes an empty table as one row group of 0 rows, which parquet-hadoop refuses to read
+                        continue;
+                    }
                     writer.startBlock(rows);
                     for (int t = 0; t < plan.transforms.size(); t++) {
                         ColumnTransform transform = plan.transforms.get(t);
-                        SourceCursor cursor = openColumn(reader, g, transform.source,
+                        transform.startRowGroup(g);
+                        SourceCursor cursor = openColumn(reader, g, rows, transform.source,
                                 plan.delimiters.get(transform.source.name()), createdBy, label);
+                        int group = g;
                         writeColumn(writer, compressor, props, t, rows, (w, store) -> {
-                            for (long r = 0; r < rows; r++) {
-                                cursor.next();
-                                transform.write(cursor, w);
-                                store.endRecord();
+                            try {
+                                for (long r = 0; r < rows; r++) {
+                                    cursor.next();
+                                    transform.write(cursor, w);
+                                    store.endRecord();
+                                }
+                                cursor.finish();
+                            } catch (TransformException e) {
+                                throw e;
+                            } catch (RuntimeException e) {
+                                // decoding failed inside a page (a bad decompression, level or value encoding)
+                                throw corrupt(label, group, transform.source, e);
                             }
                         });
                     }
@@ -135,44 +178,66 @@ public final class ParquetTransformer {
                     });
                     writer.endBlock();
                     rowsIn += rows;
-                    groups++;
+                    groupsOut++;
                 }
                 codecs.release();
                 checkUnconvertible(plan, rowsIn, label);
                 writer.end(Map.of("load-bce-to-s3.source_key", sourceKey));
+                Map<String, ColumnCounts> counts = new LinkedHashMap<>();
+                for (ColumnTransform t : plan.transforms) {
+                    counts.put(t.column.name(), t.counts());
+                }
+                return new TransformReport(sourceKey, out, rowsIn, rowsIn, groups, groupsOut, plan.dropped, counts,
+                        (System.nanoTime() - started) / 1_000_000);
             }
-            Map<String, ColumnCounts> counts = new LinkedHashMap<>();
-            for (ColumnTransform t : plan.transforms) {
-                counts.put(t.column.name(), t.counts());
-            }
-            return new TransformReport(sourceKey, out, rowsIn, rowsIn, groups, groups, plan.dropped, counts,
-                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 
-    /** The input is a downloaded copy: an unreadable footer means the object itself is not (complete) Parquet. */
+    /**
+     * The input is a downloaded copy: an unreadable footer means the object itself is not (complete) Parquet, or
+     * carries metadata this parquet-hadoop cannot read (a logical type newer than it fails with a bare NullPointerException).
+     */
     private static ParquetFileReader openSource(Path in, ParquetReadOptions options, String label) {
         try {
-            return ParquetFileReader.open(new LocalInputFile(in), options);
-        } catch (IOException e) {
-            throw new TransformException("Not a readable Parquet file: " + label + ": " + e.getMessage(), e);
+            return ParquetFileReader.open(new NamedInputFile(in, label), options);
+        } catch (IOException | RuntimeException e) {
+            throw new TransformException("Not a readable Parquet file: " + label + ": " + FailureMessage.of(e), e);
         }
     }
 
-    /** Reads only this source's column chunk of the row group: the input held in memory is one compressed chunk. */
-    private static SourceCursor openColumn(ParquetFileReader reader, int rowGroup, SourceColumn source, String delimiter,
-                                           String createdBy, String label) {
+    /**
+     * Reads only this source's column chunk of the row group: the input held in memory is one compressed chunk. A
+     * chunk that cannot be read from the local copy (a failed checksum, a page that does not decompress, a short
+     * dictionary) is a corrupt object, never a transient fault.
+     */
+    private static SourceCursor openColumn(ParquetFileReader reader, int rowGroup, long rows, SourceColumn source,
+                                           String delimiter, String createdBy, String label) {
         MessageType single = new MessageType("source", source.field());
         reader.setRequestedSchema(single);
-        PageReadStore pages;
         try {
-            pages = reader.readRowGroup(rowGroup);
-        } catch (IOException e) {
-            // a chunk that cannot be read from the local copy is a truncated or corrupt object, never a transient fault
-            throw new TransformException("Corrupt Parquet data in " + label + ": " + e.getMessage(), e);
+            PageReadStore pages = new CheckedPages(reader.readRowGroup(rowGroup));
+            ColumnReadStoreImpl columns = new ColumnReadStoreImpl(pages, new NoOpConverters(single), single, createdBy);
+            SourceCursor cursor = new SourceCursor(source, columns.getColumnReader(source.leaf()), delimiter);
+            long values = pages.getPageReader(source.leaf()).getTotalValueCount();
+            if (source.kind() != SourceKind.STRING_LIST && values != rows) {
+                throw new CorruptPageException("the column chunk holds " + values + " values for " + rows + " rows");
+            }
+            return cursor;
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(label, rowGroup, source, e);
         }
-        ColumnReadStoreImpl columns = new ColumnReadStoreImpl(pages, new NoOpConverters(single), single, createdBy);
-        return new SourceCursor(source, columns.getColumnReader(source.leaf()), delimiter);
+    }
+
+    /** One line naming the file, the row group and the column, with what was wrong with the chunk. */
+    private static TransformException corrupt(String label, int rowGroup, SourceColumn source, Exception e) {
+        Throwable reason = e;
+        // parquet-column's "could not read page Page [...] in col [...]" only wraps what went wrong
+        while (reason instanceof ParquetDecodingException && reason.getCause() != null) {
+            reason = reason.getCause();
+        }
+        String what = reason instanceof CorruptPageException ? reason.getMessage() : FailureMessage.of(reason);
+        return new TransformException("Corrupt Parquet data in " + label + ", row group " + rowGroup + ", column '"
+                + source.name() + "': " + what, e);
     }
 
     /** Writes the values of one output column of the current row group, calling endRecord() after each. */
@@ -219,7 +284,7 @@ public final class ParquetTransformer {
         List<ColumnTransform> transforms = new ArrayList<>();
         for (ContractColumn c : contract.columns()) {
             SourceColumn s = sources.computeIfAbsent(c.source(), name -> SourceColumn.resolve(fileSchema, name, label));
-            transforms.add(new ColumnTransform(c, s, contract.overflow(), label));
+            transforms.add(new ColumnTransform(c, s, contract.overflow(), contract.invalidUtf8(), label));
             if (c.delimiter() != null) {
                 String previous = delimiters.putIfAbsent(c.source(), c.delimiter());
                 if (previous != null && !previous.equals(c.delimiter())) {

@@ -37,9 +37,7 @@ public record SourceColumn(String name, SourceKind kind, ColumnDescriptor leaf, 
         LogicalTypeAnnotation a = p.getLogicalTypeAnnotation();
         PrimitiveTypeName t = p.getPrimitiveTypeName();
         if (a instanceof DecimalLogicalTypeAnnotation d) {
-            if (d.getPrecision() > TargetType.MAX_DECIMAL_PRECISION) {
-                throw unsupported(name, p, file, "decimals above precision " + TargetType.MAX_DECIMAL_PRECISION);
-            }
+            // any precision: each value is converted exactly, and one that does not fit the target is unconvertible
             return new SourceColumn(name, SourceKind.DECIMAL, leaf, t, d.getScale(), null, false, 0, p);
         }
         switch (t) {
@@ -58,8 +56,10 @@ public record SourceColumn(String name, SourceKind kind, ColumnDescriptor leaf, 
                 if (a instanceof TimestampLogicalTypeAnnotation ts) {
                     return new SourceColumn(name, SourceKind.TIMESTAMP, leaf, t, 0, ts.getUnit(), false, 0, p);
                 }
-                if (a == null || (a instanceof IntLogicalTypeAnnotation i && i.isSigned())) {
-                    return new SourceColumn(name, SourceKind.INTEGER, leaf, t, 0, null, false, 0, p);
+                if (a == null || a instanceof IntLogicalTypeAnnotation) {
+                    // UINT_64 too: a value of 2^63 or more does not fit a bigint and is unconvertible
+                    boolean unsigned = a != null && !((IntLogicalTypeAnnotation) a).isSigned();
+                    return new SourceColumn(name, SourceKind.INTEGER, leaf, t, 0, null, unsigned, 0, p);
                 }
                 break;
             case INT96:
@@ -67,6 +67,11 @@ public record SourceColumn(String name, SourceKind kind, ColumnDescriptor leaf, 
             case FLOAT:
             case DOUBLE:
                 return new SourceColumn(name, SourceKind.FLOATING, leaf, t, 0, null, false, 0, p);
+            case FIXED_LEN_BYTE_ARRAY:
+                if (a instanceof LogicalTypeAnnotation.Float16LogicalTypeAnnotation && p.getTypeLength() == 2) {
+                    return new SourceColumn(name, SourceKind.FLOATING, leaf, t, 0, null, false, 0, p);
+                }
+                break;
             case BINARY:
                 if (a == null || a instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
                         || a instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation
@@ -107,12 +112,18 @@ public record SourceColumn(String name, SourceKind kind, ColumnDescriptor leaf, 
     }
 
     private static TransformException unsupported(String name, Type type, String file, String what) {
-        return new TransformException("Column '" + name + "' of " + file + " has type '" + type.toString().trim()
+        return new TransformException("Column '" + name + "' of " + file + " has type '" + describe(type)
                 + "': " + what + " cannot be converted");
     }
 
     /** The type as the Parquet schema prints it, for messages and the report. */
     public String describe() {
-        return field.toString().trim().replaceAll("\\s+", " ");
+        return describe(field);
+    }
+
+    /** One line, and at most 200 characters: a group column may have hundreds of fields. */
+    static String describe(Type type) {
+        String t = type.toString().trim().replaceAll("\\s+", " ");
+        return t.length() <= 200 ? t : t.substring(0, 199) + "…";
     }
 }

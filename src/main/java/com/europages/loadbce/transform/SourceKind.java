@@ -3,11 +3,11 @@ package com.europages.loadbce.transform;
 /** What a source column holds once decoded, whatever its physical encoding (int32/int64/INT96/binary/fixed...). */
 public enum SourceKind {
     BOOLEAN,
-    /** Signed integer of any width. */
+    /** Integer of any width, signed or unsigned (an unsigned 64-bit value above 2^63 - 1 is held as a negative long). */
     INTEGER,
-    /** Unscaled long plus the column's scale. */
+    /** Unscaled long plus the column's scale; when the unscaled value needs more than 63 bits, its bytes. */
     DECIMAL,
-    /** float or double, decoded as double (float widens exactly). */
+    /** float, double or FLOAT16, decoded as double (float and half widen exactly). */
     FLOATING,
     /** UTF-8 text. */
     STRING,

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** What one transform did: rows in/out, columns dropped, and per contract column the replaced/unconvertible/truncated counts. */
+/**
+ * What one transform did: rows in/out, columns dropped, and per contract column the replaced/unconvertible/truncated
+ * and invalid-UTF-8 counts.
+ */
 public record TransformReport(String sourceKey, Path output, long rowsIn, long rowsOut, int rowGroupsIn, int rowGroupsOut,
                               List<String> droppedColumns, Map<String, ColumnCounts> columns, long millis) {
 
@@ -22,6 +25,10 @@ public record TransformReport(String sourceKey, Path output, long rowsIn, long r
         return columns.values().stream().mapToLong(ColumnCounts::truncated).sum();
     }
 
+    public long totalInvalidUtf8() {
+        return columns.values().stream().mapToLong(ColumnCounts::invalidUtf8).sum();
+    }
+
     public ObjectNode toJson() {
         ObjectMapper m = new ObjectMapper();
         ObjectNode root = m.createObjectNode();
@@ -35,6 +42,7 @@ public record TransformReport(String sourceKey, Path output, long rowsIn, long r
         root.put("replaced", totalReplaced());
         root.put("unconvertible", totalUnconvertible());
         root.put("truncated", totalTruncated());
+        root.put("invalidUtf8", totalInvalidUtf8());
         droppedColumns.forEach(root.putArray("droppedColumns")::add);
         ObjectNode cols = root.putObject("columns");
         columns.forEach((name, c) -> {
@@ -42,23 +50,28 @@ public record TransformReport(String sourceKey, Path output, long rowsIn, long r
             n.put("replaced", c.replaced());
             n.put("unconvertible", c.unconvertible());
             n.put("truncated", c.truncated());
+            n.put("invalidUtf8", c.invalidUtf8());
         });
         return root;
     }
 
-    /** One log line: the totals, then only the columns that had something replaced, unconvertible or truncated. */
+    /** One log line: the totals, then only the columns that had something replaced, unconvertible, truncated or repaired. */
     public String logLine() {
         StringBuilder b = new StringBuilder("transformed ").append(sourceKey)
                 .append(" rows_in=").append(rowsIn).append(" rows_out=").append(rowsOut)
                 .append(" replaced=").append(totalReplaced()).append(" unconvertible=").append(totalUnconvertible())
-                .append(" truncated=").append(totalTruncated()).append(" dropped=").append(droppedColumns)
+                .append(" truncated=").append(totalTruncated()).append(" invalid_utf8=").append(totalInvalidUtf8())
+                .append(" dropped=").append(droppedColumns)
                 .append(" ms=").append(millis).append(" columns={");
         String sep = "";
         for (Map.Entry<String, ColumnCounts> e : columns.entrySet()) {
             ColumnCounts c = e.getValue();
-            if (c.replaced() + c.unconvertible() + c.truncated() > 0) {
+            if (c.replaced() + c.unconvertible() + c.truncated() + c.invalidUtf8() > 0) {
                 b.append(sep).append(e.getKey()).append(":r=").append(c.replaced()).append(",u=").append(c.unconvertible())
                         .append(",t=").append(c.truncated());
+                if (c.invalidUtf8() > 0) {
+                    b.append(",i=").append(c.invalidUtf8());
+                }
                 sep = " ";
             }
         }

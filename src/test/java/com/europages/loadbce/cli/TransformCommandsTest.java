@@ -69,6 +69,7 @@ class TransformCommandsTest {
 
         assertThat(code).isEqualTo(Application.EXIT_FAILED);
         assertThat(err.toString()).contains("'basket_id'").contains("in.parquet");
+        assertThat(err.toString()).startsWith("transform failed: TransformException: ");
         assertThat(dir.resolve("o.parquet")).doesNotExist();
     }
 

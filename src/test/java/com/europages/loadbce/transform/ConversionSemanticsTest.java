@@ -110,15 +110,15 @@ class ConversionSemanticsTest {
                 "2,0,7,-1,-0.13,abc,1970-01-01 00:00:00,1969-12-31 23:59:59.999999,false,,0.0,1970-01-01",
                 "3,0,0,-1,1.00,abcde,1970-01-01 00:00:00,1970-01-01 00:00:00,false,,0.0,2026-01-01",
                 "4,-32768,0,3,0.00,,1970-01-01 00:00:00,1970-01-01 00:00:00,true,,0.0,1970-01-01");
-        assertThat(report.columns().get("small")).isEqualTo(new ColumnCounts(1, 1, 0));
-        assertThat(report.columns().get("txt_int")).isEqualTo(new ColumnCounts(1, 1, 0));
-        assertThat(report.columns().get("dbl_big")).isEqualTo(new ColumnCounts(1, 1, 0));
-        assertThat(report.columns().get("money")).isEqualTo(new ColumnCounts(0, 1, 0));
-        assertThat(report.columns().get("short_text")).isEqualTo(new ColumnCounts(1, 0, 2));
-        assertThat(report.columns().get("ts96")).isEqualTo(new ColumnCounts(3, 0, 0));
-        assertThat(report.columns().get("flag")).isEqualTo(new ColumnCounts(0, 1, 0));
-        assertThat(report.columns().get("tags")).isEqualTo(new ColumnCounts(2, 0, 0));
-        assertThat(report.columns().get("day")).isEqualTo(new ColumnCounts(1, 1, 0));
+        assertThat(report.columns().get("small")).isEqualTo(new ColumnCounts(1, 1, 0, 0));
+        assertThat(report.columns().get("txt_int")).isEqualTo(new ColumnCounts(1, 1, 0, 0));
+        assertThat(report.columns().get("dbl_big")).isEqualTo(new ColumnCounts(1, 1, 0, 0));
+        assertThat(report.columns().get("money")).isEqualTo(new ColumnCounts(0, 1, 0, 0));
+        assertThat(report.columns().get("short_text")).isEqualTo(new ColumnCounts(1, 0, 2, 0));
+        assertThat(report.columns().get("ts96")).isEqualTo(new ColumnCounts(3, 0, 0, 0));
+        assertThat(report.columns().get("flag")).isEqualTo(new ColumnCounts(0, 1, 0, 0));
+        assertThat(report.columns().get("tags")).isEqualTo(new ColumnCounts(2, 0, 0, 0));
+        assertThat(report.columns().get("day")).isEqualTo(new ColumnCounts(1, 1, 0, 0));
         assertThat(report.rowsIn()).isEqualTo(4);
         assertThat(report.rowsOut()).isEqualTo(4);
     }
@@ -167,8 +167,8 @@ class ConversionSemanticsTest {
                     .containsExactly("1/x;y/p,q", "2//", "3//");
         }
         // a null list is replaced; an empty one (or a repeated field without values) is a present ''
-        assertThat(report.columns().get("two_level")).isEqualTo(new ColumnCounts(1, 0, 0));
-        assertThat(report.columns().get("bare")).isEqualTo(new ColumnCounts(0, 0, 0));
+        assertThat(report.columns().get("two_level")).isEqualTo(new ColumnCounts(1, 0, 0, 0));
+        assertThat(report.columns().get("bare")).isEqualTo(new ColumnCounts(0, 0, 0, 0));
     }
 
     @Test

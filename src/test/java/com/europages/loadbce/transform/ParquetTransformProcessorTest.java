@@ -43,7 +43,7 @@ class ParquetTransformProcessorTest {
         TransformReport report = exchange.getIn().getHeader(ParquetTransformProcessor.REPORT_HEADER, TransformReport.class);
         assertThat(report.sourceKey()).isEqualTo("staging/dataflow_europages_20261126_00_1.parquet");
         assertThat(report.rowsOut()).isEqualTo(2);
-        assertThat(report.columns().get("n")).isEqualTo(new ColumnCounts(1, 0, 0));
+        assertThat(report.columns().get("n")).isEqualTo(new ColumnCounts(1, 0, 0, 0));
         try (DuckDb db = new DuckDb()) {
             assertThat(db.strings("SELECT n || ' ' || source_key FROM read_parquet('" + out + "')"))
                     .containsExactly("5 staging/dataflow_europages_20261126_00_1.parquet",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.europages.loadbce.sample.DataFlowGenerator;
 import com.europages.loadbce.sample.GeneratorOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
@@ -15,7 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The transformer's output equals DuckDB's result of the same SQL transform, for generated and DuckDB-written files. */
+/**
+ * The transformer's output equals DuckDB's result of the same SQL transform, for generated and DuckDB-written files,
+ * including foreign ones: out-of-range timestamps, binary text that is not UTF-8, UINT_64 and wide decimals, an empty
+ * row group, BROTLI pages.
+ */
 class TransformMatchesDuckDbOracleTest {
     static final Path CONTRACT = Path.of("routes/schema/dataflow_events.yaml");
     static final LocalDate DAY = LocalDate.of(2026, 11, 26);
@@ -90,5 +95,47 @@ class TransformMatchesDuckDbOracleTest {
 
         assertThat(report.rowsIn()).isEqualTo(8_000);
         TransformOracle.assertMatches(db, contract, in, out, report, key);
+    }
+
+    @Test
+    void foreignTypesOutOfRangeValuesAndInvalidUtf8GiveTheSameRowsAndCounts() throws Exception {
+        Path generated = dir.resolve("for-foreign.parquet");
+        new DataFlowGenerator(GeneratorOptions.defaults(17)).writeFile(generated, DAY, 14, 1, 6_000);
+        Path in = dir.resolve("foreign.parquet");
+        db.execute("COPY (SELECT * REPLACE ("
+                // beyond 9999-12-31 and before 0001-01-01, in micros and in millis
+                + " CASE WHEN event_index % 97 = 0 THEN TIMESTAMP '12026-11-26 10:00:00'"
+                + "      WHEN event_index % 89 = 0 THEN TIMESTAMP '0001-01-01 00:00:00' - INTERVAL 1 DAY"
+                + "      ELSE CAST(event_time AS TIMESTAMP) END AS event_time,"
+                + " CAST(CASE WHEN event_index % 83 = 0 THEN TIMESTAMP '20000-01-01' ELSE event_time_utc END AS TIMESTAMP_MS)"
+                + "      AS event_time_utc,"
+                + " CASE WHEN event_index % 79 = 0 THEN '0000-06-30' ELSE date END AS date,"
+                // text in another encoding, as a binary column without annotation
+                + " CASE WHEN event_index % 13 = 0 THEN '\\xE9t\\xE9'::BLOB ELSE encode(visitor_id) END AS visitor_id,"
+                + " CAST(event_index AS UBIGINT) + CASE WHEN event_index % 101 = 0 THEN 18446744073709000000 ELSE 0 END"
+                + "      AS event_index,"
+                // unscaled values beyond a long: some still fit decimal(12,2), some do not
+                + " CAST(TRY_CAST(transaction_turnover AS DECIMAL(38,10)) * CASE WHEN event_index % 7 = 0 THEN 1000000"
+                + "      WHEN event_index % 11 = 0 THEN 1000000000000000 ELSE 1 END AS DECIMAL(38,10)) AS transaction_turnover"
+                + ") FROM read_parquet('" + generated + "')"
+                + ") TO '" + in + "' (FORMAT parquet, COMPRESSION brotli, ROW_GROUP_SIZE 2000)");
+        ParquetFiles.insertEmptyRowGroup(in, 1);
+        // DuckDB cannot write U+FFFD repairs in SQL: invalid UTF-8 is compared as unconvertible
+        ColumnContract foreign = ColumnContract.parse(Files.readString(CONTRACT)
+                .replace("invalid_utf8: replace", "invalid_utf8: unconvertible"), CONTRACT.toString()).with(1.0, contract.overflow());
+        assertThat(foreign.invalidUtf8()).isEqualTo(InvalidUtf8Policy.UNCONVERTIBLE);
+        Path out = dir.resolve("out-foreign.parquet");
+        String key = "staging/dataflow_europages_20261126_14_1.parquet";
+
+        TransformReport report = new ParquetTransformer(foreign).transform(in, out, key);
+
+        assertThat(report.rowsIn()).isEqualTo(6_000);
+        assertThat(report.rowGroupsIn()).isEqualTo(4);
+        assertThat(report.rowGroupsOut()).isEqualTo(3);
+        for (String column : new String[] {"event_time", "event_day", "event_time_utc", "event_date", "visitor_id",
+                "event_index", "transaction_turnover"}) {
+            assertThat(report.columns().get(column).unconvertible()).as(column).isPositive();
+        }
+        TransformOracle.assertMatches(db, foreign, in, out, report, key);
     }
 }

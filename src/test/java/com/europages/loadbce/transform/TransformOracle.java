@@ -36,12 +36,13 @@ final class TransformOracle {
         Map<String, Long> actual = new LinkedHashMap<>();
         for (ContractColumn c : contract.columns()) {
             ColumnCounts counts = report.columns().get(c.name());
-            for (String kind : new String[] {"replaced", "unconvertible", "truncated"}) {
+            for (String kind : new String[] {"replaced", "unconvertible", "truncated", "invalidUtf8"}) {
                 expected.put(c.name() + "." + kind, ((Number) sql.get(c.name() + "." + kind)).longValue());
             }
             actual.put(c.name() + ".replaced", counts.replaced());
             actual.put(c.name() + ".unconvertible", counts.unconvertible());
             actual.put(c.name() + ".truncated", counts.truncated());
+            actual.put(c.name() + ".invalidUtf8", counts.invalidUtf8());
         }
         assertThat(actual).isEqualTo(expected);
         assertThat(((Number) sql.get("rows")).longValue()).isEqualTo(report.rowsIn());
