@@ -3,8 +3,7 @@ package com.europages.loadbce.service;
 import com.europages.loadbce.config.AppConfig;
 import com.europages.loadbce.intake.FileNameRule;
 import com.europages.loadbce.intake.LoadWindow;
-import com.europages.loadbce.intake.RecordClassifier;
-import com.europages.loadbce.intake.S3EventParser;
+import com.europages.loadbce.intake.S3EventRecords;
 import com.europages.loadbce.observe.FileOutcomeLog;
 import com.europages.loadbce.observe.InFlightMessages;
 import com.europages.loadbce.observe.LoadMetrics;
@@ -24,7 +23,7 @@ import java.time.ZoneId;
 import java.util.function.BiConsumer;
 import org.apache.camel.support.DefaultHeaderFilterStrategy;
 
-/** Creates the beans the YAML routes refer to by name (#sqsClient, #s3Client, s3EventParser, ...), the same for the service and tests. */
+/** Creates the beans the YAML routes refer to by name (#sqsClient, #s3Client, s3EventRecords, ...), the same for the service and tests. */
 public final class ServiceBeans {
 
     private ServiceBeans() {
@@ -45,12 +44,12 @@ public final class ServiceBeans {
         bind.accept("redeliveryBackoff", new RedeliveryBackoff(sqs, config.get("sqs.queue-name"),
                 config.getLong("sqs.visibility-timeout-s"), Long.parseLong(config.get("sqs.retry-backoff-max-s", "0"))));
         bind.accept("s3Client", AwsClients.s3(config));
-        bind.accept("s3EventParser", new S3EventParser(config.getInt("sqs.max-body-bytes")));
-        bind.accept("recordClassifier", new RecordClassifier(
-                config.get("intake.bucket"),
-                config.get("intake.staging-prefix"),
-                new FileNameRule(config.get("intake.file-name-regex"), config.get("intake.file-date-format")),
-                new LoadWindow(clock, zone, config.getInt("intake.extra-days-back"))));
+        // route "decode" compares with {{sqs.max-body-bytes}}: a value that is no number is refused here, at start
+        config.getInt("sqs.max-body-bytes");
+        bind.accept("s3EventRecords", new S3EventRecords());
+        bind.accept("fileNameRule", new FileNameRule(config.get("intake.file-name-regex"),
+                config.get("intake.file-date-format")));
+        bind.accept("loadWindow", new LoadWindow(clock, zone, config.getInt("intake.extra-days-back")));
         bind.accept("errorQueueHeaders", errorQueueHeaders());
         // ages are compared with SQS's wall-clock SentTimestamp, not with the clock that decides "yesterday"
         bind.accept("inFlightMessages", new InFlightMessages(meters, Clock.systemUTC()));

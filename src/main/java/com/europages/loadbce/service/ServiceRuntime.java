@@ -60,7 +60,7 @@ public final class ServiceRuntime implements AutoCloseable {
             Main main = new Main();
             // the configuration comes from AppConfig only; never from a classpath application.properties
             main.setDefaultPropertyPlaceholderLocation("false");
-            main.setOverrideProperties(wired.asProperties());
+            main.setOverrideProperties(PipelineMetrics.withRoutePlaceholders(wired.asProperties()));
             main.configure().withRoutesIncludePattern("file:" + routes.toAbsolutePath() + "/*.camel.yaml");
             // used only when camel.main.routes-reload-enabled=true: edits of route files apply while running
             main.configure().withRoutesReloadDirectory(routes.toAbsolutePath().toString())
