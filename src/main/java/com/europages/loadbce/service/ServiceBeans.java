@@ -12,19 +12,29 @@ import com.europages.loadbce.transform.ParquetTransformProcessor;
 import com.europages.loadbce.transform.RejectedFileBody;
 import com.europages.loadbce.transform.TempFiles;
 import com.europages.loadbce.transform.TransformSettings;
+import com.europages.loadbce.warehouse.ExternalTableRefresh;
+import com.europages.loadbce.warehouse.LoadFigures;
+import com.europages.loadbce.warehouse.OneAtATime;
+import com.europages.loadbce.warehouse.SqlTemplates;
 import com.europages.loadbce.warehouse.Warehouse;
-import com.europages.loadbce.warehouse.WarehouseLoadProcessor;
-import com.europages.loadbce.warehouse.WarehouseLoader;
+import com.europages.loadbce.warehouse.WarehouseDialect;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import org.apache.camel.Processor;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.function.BiConsumer;
+import javax.sql.DataSource;
+import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.apache.camel.support.DefaultHeaderFilterStrategy;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /** Creates the beans the YAML routes refer to by name (#sqsClient, #s3Client, s3EventRecords, ...), the same for the service and tests. */
 public final class ServiceBeans {
+
+    /** A refresh takes milliseconds; a consumer waiting longer for its turn gives its message back to the queue. */
+    private static final Duration REFRESH_MAX_WAIT = Duration.ofMinutes(5);
 
     private ServiceBeans() {
     }
@@ -66,12 +76,24 @@ public final class ServiceBeans {
         bind.accept("deleteTempFiles", (Processor) TempFiles::deleteAll);
 
         if (warehouse != null) {
-            bind.accept("warehouse", warehouse.dataSource());
-            bind.accept("warehouseSql", warehouse.sql());
-            bind.accept("warehouseLoad", new WarehouseLoadProcessor(new WarehouseLoader(warehouse.dataSource(),
-                    warehouse.dialect(), warehouse.sql(), config.get("warehouse.external-location"),
-                    config.get("intake.staging-prefix"), clock)));
+            bindWarehouse(config, clock, warehouse.dialect(), warehouse.sql(), warehouse.dataSource(), bind);
         }
+    }
+
+    /**
+     * The load route's beans over one DataSource, bound as {@code warehouse}: its jdbc endpoints and its transaction
+     * manager must share that very instance (tests pass a DataSource that fails on demand).
+     */
+    public static void bindWarehouse(AppConfig config, Clock clock, WarehouseDialect dialect, SqlTemplates sql,
+                                     DataSource dataSource, BiConsumer<String, Object> bind) {
+        bind.accept("warehouse", dataSource);
+        bind.accept("warehouseSql", sql);
+        bind.accept("externalTableRefresh", new ExternalTableRefresh(dialect, sql,
+                config.get("warehouse.external-location"), config.get("intake.staging-prefix")));
+        bind.accept("oneRefreshAtATime", new OneAtATime(REFRESH_MAX_WAIT));
+        // the transacted block of the load route; its spring-jdbc endpoints take this transaction's connection
+        bind.accept("loadTransaction", new SpringTransactionPolicy(new DataSourceTransactionManager(dataSource)));
+        bind.accept("loadFigures", new LoadFigures(clock));
     }
 
     /** Only the Error* headers become SQS message attributes of an error-queue message (SQS allows 10). */

@@ -30,11 +30,11 @@ public final class ServiceRuntime implements AutoCloseable {
     private final AppConfig config;
     private final LocalServices local;
     private final Warehouse warehouse;
-    private final Main main;
+    private final ServiceMain main;
     private final MeterRegistry meters;
     private final List<AutoCloseable> readinessChecks;
 
-    private ServiceRuntime(AppConfig config, LocalServices local, Warehouse warehouse, Main main, MeterRegistry meters,
+    private ServiceRuntime(AppConfig config, LocalServices local, Warehouse warehouse, ServiceMain main, MeterRegistry meters,
                            List<AutoCloseable> readinessChecks) {
         this.config = config;
         this.local = local;
@@ -57,7 +57,7 @@ public final class ServiceRuntime implements AutoCloseable {
             if (!Files.isDirectory(routes)) {
                 throw new IllegalStateException("Routes folder not found: " + routes + " (app.routes-dir)");
             }
-            Main main = new Main();
+            ServiceMain main = new ServiceMain();
             // the configuration comes from AppConfig only; never from a classpath application.properties
             main.setDefaultPropertyPlaceholderLocation("false");
             main.setOverrideProperties(PipelineMetrics.withRoutePlaceholders(wired.asProperties()));
@@ -101,9 +101,17 @@ public final class ServiceRuntime implements AutoCloseable {
         }
     }
 
-    /** Adds a bean before start (tests bind probes the routes can call). */
+    /** Binds a bean before start, replacing one of the same name (tests bind probes and fault injectors). */
     public void bind(String name, Object bean) {
-        main.bind(name, bean);
+        main.replace(name, bean);
+    }
+
+    /** Camel Main whose registry can replace a bean: its own bind keeps one bean per name and class. */
+    private static final class ServiceMain extends Main {
+        void replace(String name, Object bean) {
+            registry.unbind(name);
+            registry.bind(name, bean);
+        }
     }
 
     /** Starts Camel and returns; {@link #close()} stops everything. */
