@@ -70,7 +70,7 @@ public final class ServiceRuntime implements AutoCloseable {
             // so the routes' micrometer: counters and the beans' meters all land there
             MeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             ServiceBeans.bind(wired, clock, meters, warehouse, main::bind);
-            main.bind("failedMessageCounter", new FailedMessageCounter(meters));
+            main.bind("failedMessageCounter", new FailedMessageCounter(meters, wired.get("sqs.queue-name")));
             // HealthCheck beans in the registry join Camel's health checks (readiness only, see the classes)
             Duration checkTimeout = wired.getSeconds("health.timeout-s");
             SqsClient checkClient = AwsClients.sqs(wired, checkTimeout);
