@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainConfigurationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,10 +62,7 @@ public final class ServiceRuntime implements AutoCloseable {
             // the configuration comes from AppConfig only; never from a classpath application.properties
             main.setDefaultPropertyPlaceholderLocation("false");
             main.setOverrideProperties(PipelineMetrics.withRoutePlaceholders(wired.asProperties()));
-            main.configure().withRoutesIncludePattern("file:" + routes.toAbsolutePath() + "/*.camel.yaml");
-            // used only when camel.main.routes-reload-enabled=true: edits of route files apply while running
-            main.configure().withRoutesReloadDirectory(routes.toAbsolutePath().toString())
-                    .withRoutesReloadPattern("*.camel.yaml");
+            configureRoutes(main.configure(), routes);
             warehouse = Warehouse.open(wired, TransformSettings.from(wired).contract());
             // camel-micrometer-prometheus serves the registry bound as metricsRegistry on /observe/metrics,
             // so the routes' micrometer: counters and the beans' meters all land there
@@ -86,6 +84,13 @@ public final class ServiceRuntime implements AutoCloseable {
             closeAll(warehouse, local);
             throw e;
         }
+    }
+
+    /** The routes Camel Main loads: every *.camel.yaml of the routes folder (also for tests booting Camel Main). */
+    public static void configureRoutes(MainConfigurationProperties main, Path routes) {
+        main.withRoutesIncludePattern("file:" + routes.toAbsolutePath() + "/*.camel.yaml");
+        // used only when camel.main.routes-reload-enabled=true: edits of route files apply while running
+        main.withRoutesReloadDirectory(routes.toAbsolutePath().toString()).withRoutesReloadPattern("*.camel.yaml");
     }
 
     /** ElasticMQ's threads are not daemons: a local server left running would keep the JVM alive. */
