@@ -1,3 +1,2 @@
 -- Load step 4 (in the load transaction): the audit row is replaced, one per source file.
--- Bound: source key.
-DELETE FROM ${audit_table} WHERE source_key = ?
+DELETE FROM ${audit_table} WHERE source_key = :?DataFlowKey

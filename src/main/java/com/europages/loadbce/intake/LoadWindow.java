@@ -32,4 +32,9 @@ public final class LoadWindow {
         LocalDate last = yesterday();
         return !date.isAfter(last) && !date.isBefore(last.minusDays(extraDaysBack));
     }
+
+    /** For the record filter route: true when the yyyy-MM-dd date is outside the window. */
+    public boolean excludes(String isoDate) {
+        return !contains(LocalDate.parse(isoDate));
+    }
 }

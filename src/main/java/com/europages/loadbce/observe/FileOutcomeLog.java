@@ -1,9 +1,10 @@
 package com.europages.loadbce.observe;
 
 import com.europages.loadbce.intake.Headers;
+import com.europages.loadbce.warehouse.LoadFigures;
 import com.europages.loadbce.warehouse.LoadResult;
-import com.europages.loadbce.warehouse.WarehouseLoadProcessor;
 import org.apache.camel.Exchange;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -41,7 +42,7 @@ public final class FileOutcomeLog {
         String outcome = exchange.getProperty(OUTCOME, "failed", String.class);
         Long started = exchange.getProperty(STARTED, Long.class);
         long millis = started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
-        LoadResult result = exchange.getMessage().getHeader(WarehouseLoadProcessor.RESULT_HEADER, LoadResult.class);
+        LoadResult result = exchange.getMessage().getHeader(LoadFigures.RESULT_HEADER, LoadResult.class);
         long rows = "loaded".equals(outcome) && result != null ? result.rowsLoaded() : 0;
         String reason = switch (outcome) {
             case "loaded" -> null;
@@ -57,10 +58,16 @@ public final class FileOutcomeLog {
         }
     }
 
-    /** doFinally keeps the exception aside in a property while it runs. */
+    /**
+     * doFinally keeps the exception aside in a property while it runs. A transaction's error handler wraps what
+     * failed in a RuntimeCamelException: the line names what failed.
+     */
     private static String failure(Exchange exchange) {
-        Exception e = exchange.getException() != null ? exchange.getException()
+        Throwable e = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        while (e instanceof RuntimeCamelException && e.getCause() != null) {
+            e = e.getCause();
+        }
         return e == null ? "unknown" : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

@@ -2,8 +2,8 @@ package com.europages.loadbce.observe;
 
 import com.europages.loadbce.transform.ParquetTransformProcessor;
 import com.europages.loadbce.transform.TransformReport;
+import com.europages.loadbce.warehouse.LoadFigures;
 import com.europages.loadbce.warehouse.LoadResult;
-import com.europages.loadbce.warehouse.WarehouseLoadProcessor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -53,7 +53,7 @@ public final class LoadMetrics implements Processor {
     public void process(Exchange exchange) {
         Message m = exchange.getMessage();
         TransformReport report = m.getHeader(ParquetTransformProcessor.REPORT_HEADER, TransformReport.class);
-        LoadResult result = m.getHeader(WarehouseLoadProcessor.RESULT_HEADER, LoadResult.class);
+        LoadResult result = m.getHeader(LoadFigures.RESULT_HEADER, LoadResult.class);
         if (report == null || result == null) {
             throw new IllegalStateException("the load metrics step runs after the transform and the load");
         }

@@ -11,7 +11,9 @@ public final class FailedMessageCounter extends FailedMessageNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(FailedMessageCounter.class);
     private final MeterRegistry meters;
 
-    public FailedMessageCounter(MeterRegistry meters) {
+    /** @param queueName the input queue (sqs.queue-name): its failed messages are counted */
+    public FailedMessageCounter(MeterRegistry meters, String queueName) {
+        super(queueName);
         this.meters = meters;
     }
 

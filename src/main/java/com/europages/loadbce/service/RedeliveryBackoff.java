@@ -25,6 +25,7 @@ public final class RedeliveryBackoff extends FailedMessageNotifier {
     private volatile String queueUrl;
 
     public RedeliveryBackoff(SqsClient sqs, String queueName, long visibilitySeconds, long maxSeconds) {
+        super(queueName);
         this.sqs = sqs;
         this.queueName = queueName;
         this.visibilitySeconds = visibilitySeconds;

@@ -3,8 +3,7 @@ package com.europages.loadbce.service;
 import com.europages.loadbce.config.AppConfig;
 import com.europages.loadbce.intake.FileNameRule;
 import com.europages.loadbce.intake.LoadWindow;
-import com.europages.loadbce.intake.RecordClassifier;
-import com.europages.loadbce.intake.S3EventParser;
+import com.europages.loadbce.intake.S3EventRecords;
 import com.europages.loadbce.observe.FileOutcomeLog;
 import com.europages.loadbce.observe.InFlightMessages;
 import com.europages.loadbce.observe.LoadMetrics;
@@ -13,19 +12,29 @@ import com.europages.loadbce.transform.ParquetTransformProcessor;
 import com.europages.loadbce.transform.RejectedFileBody;
 import com.europages.loadbce.transform.TempFiles;
 import com.europages.loadbce.transform.TransformSettings;
+import com.europages.loadbce.warehouse.ExternalTableRefresh;
+import com.europages.loadbce.warehouse.LoadFigures;
+import com.europages.loadbce.warehouse.OneAtATime;
+import com.europages.loadbce.warehouse.SqlTemplates;
 import com.europages.loadbce.warehouse.Warehouse;
-import com.europages.loadbce.warehouse.WarehouseLoadProcessor;
-import com.europages.loadbce.warehouse.WarehouseLoader;
+import com.europages.loadbce.warehouse.WarehouseDialect;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import org.apache.camel.Processor;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.function.BiConsumer;
+import javax.sql.DataSource;
+import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.apache.camel.support.DefaultHeaderFilterStrategy;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
-/** Creates the beans the YAML routes refer to by name (#sqsClient, #s3Client, s3EventParser, ...), the same for the service and tests. */
+/** Creates the beans the YAML routes refer to by name (#sqsClient, #s3Client, s3EventRecords, ...), the same for the service and tests. */
 public final class ServiceBeans {
+
+    /** A refresh takes milliseconds; a consumer waiting longer for its turn gives its message back to the queue. */
+    private static final Duration REFRESH_MAX_WAIT = Duration.ofMinutes(5);
 
     private ServiceBeans() {
     }
@@ -45,12 +54,12 @@ public final class ServiceBeans {
         bind.accept("redeliveryBackoff", new RedeliveryBackoff(sqs, config.get("sqs.queue-name"),
                 config.getLong("sqs.visibility-timeout-s"), Long.parseLong(config.get("sqs.retry-backoff-max-s", "0"))));
         bind.accept("s3Client", AwsClients.s3(config));
-        bind.accept("s3EventParser", new S3EventParser(config.getInt("sqs.max-body-bytes")));
-        bind.accept("recordClassifier", new RecordClassifier(
-                config.get("intake.bucket"),
-                config.get("intake.staging-prefix"),
-                new FileNameRule(config.get("intake.file-name-regex"), config.get("intake.file-date-format")),
-                new LoadWindow(clock, zone, config.getInt("intake.extra-days-back"))));
+        // route "decode" compares with {{sqs.max-body-bytes}}: a value that is no number is refused here, at start
+        config.getInt("sqs.max-body-bytes");
+        bind.accept("s3EventRecords", new S3EventRecords());
+        bind.accept("fileNameRule", new FileNameRule(config.get("intake.file-name-regex"),
+                config.get("intake.file-date-format")));
+        bind.accept("loadWindow", new LoadWindow(clock, zone, config.getInt("intake.extra-days-back")));
         bind.accept("errorQueueHeaders", errorQueueHeaders());
         // ages are compared with SQS's wall-clock SentTimestamp, not with the clock that decides "yesterday"
         bind.accept("inFlightMessages", new InFlightMessages(meters, Clock.systemUTC()));
@@ -67,12 +76,24 @@ public final class ServiceBeans {
         bind.accept("deleteTempFiles", (Processor) TempFiles::deleteAll);
 
         if (warehouse != null) {
-            bind.accept("warehouse", warehouse.dataSource());
-            bind.accept("warehouseSql", warehouse.sql());
-            bind.accept("warehouseLoad", new WarehouseLoadProcessor(new WarehouseLoader(warehouse.dataSource(),
-                    warehouse.dialect(), warehouse.sql(), config.get("warehouse.external-location"),
-                    config.get("intake.staging-prefix"), clock)));
+            bindWarehouse(config, clock, warehouse.dialect(), warehouse.sql(), warehouse.dataSource(), bind);
         }
+    }
+
+    /**
+     * The load route's beans over one DataSource, bound as {@code warehouse}: its jdbc endpoints and its transaction
+     * manager must share that very instance (tests pass a DataSource that fails on demand).
+     */
+    public static void bindWarehouse(AppConfig config, Clock clock, WarehouseDialect dialect, SqlTemplates sql,
+                                     DataSource dataSource, BiConsumer<String, Object> bind) {
+        bind.accept("warehouse", dataSource);
+        bind.accept("warehouseSql", sql);
+        bind.accept("externalTableRefresh", new ExternalTableRefresh(dialect, sql,
+                config.get("warehouse.external-location"), config.get("intake.staging-prefix")));
+        bind.accept("oneRefreshAtATime", new OneAtATime(REFRESH_MAX_WAIT));
+        // the transacted block of the load route; its spring-jdbc endpoints take this transaction's connection
+        bind.accept("loadTransaction", new SpringTransactionPolicy(new DataSourceTransactionManager(dataSource)));
+        bind.accept("loadFigures", new LoadFigures(clock));
     }
 
     /** Only the Error* headers become SQS message attributes of an error-queue message (SQS allows 10). */

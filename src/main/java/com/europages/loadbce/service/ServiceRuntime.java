@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainConfigurationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +32,11 @@ public final class ServiceRuntime implements AutoCloseable {
     private final AppConfig config;
     private final LocalServices local;
     private final Warehouse warehouse;
-    private final Main main;
+    private final ServiceMain main;
     private final MeterRegistry meters;
     private final List<AutoCloseable> readinessChecks;
 
-    private ServiceRuntime(AppConfig config, LocalServices local, Warehouse warehouse, Main main, MeterRegistry meters,
+    private ServiceRuntime(AppConfig config, LocalServices local, Warehouse warehouse, ServiceMain main, MeterRegistry meters,
                            List<AutoCloseable> readinessChecks) {
         this.config = config;
         this.local = local;
@@ -66,19 +67,16 @@ public final class ServiceRuntime implements AutoCloseable {
             if (!Files.isDirectory(routes)) {
                 throw new IllegalStateException("Routes folder not found: " + routes + " (app.routes-dir)");
             }
-            Main main = new Main();
+            ServiceMain main = new ServiceMain();
             // the configuration comes from AppConfig only; never from a classpath application.properties
             main.setDefaultPropertyPlaceholderLocation("false");
-            main.setOverrideProperties(wired.asProperties());
-            main.configure().withRoutesIncludePattern("file:" + routes.toAbsolutePath() + "/*.camel.yaml");
-            // used only when camel.main.routes-reload-enabled=true: edits of route files apply while running
-            main.configure().withRoutesReloadDirectory(routes.toAbsolutePath().toString())
-                    .withRoutesReloadPattern("*.camel.yaml");
+            main.setOverrideProperties(PipelineMetrics.withRoutePlaceholders(wired.asProperties()));
+            configureRoutes(main.configure(), routes);
             // camel-micrometer-prometheus serves the registry bound as metricsRegistry on /observe/metrics,
             // so the routes' micrometer: counters and the beans' meters all land there
             MeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             ServiceBeans.bind(wired, clock, meters, warehouse, main::bind);
-            main.bind("failedMessageCounter", new FailedMessageCounter(meters));
+            main.bind("failedMessageCounter", new FailedMessageCounter(meters, wired.get("sqs.queue-name")));
             // HealthCheck beans in the registry join Camel's health checks (readiness only, see the classes)
             Duration checkTimeout = wired.getSeconds("health.timeout-s");
             SqsClient checkClient = AwsClients.sqs(wired, checkTimeout);
@@ -91,6 +89,13 @@ public final class ServiceRuntime implements AutoCloseable {
             closeAll(warehouse, local);
             throw e;
         }
+    }
+
+    /** The routes Camel Main loads: every *.camel.yaml of the routes folder (also for tests booting Camel Main). */
+    public static void configureRoutes(MainConfigurationProperties main, Path routes) {
+        main.withRoutesIncludePattern("file:" + routes.toAbsolutePath() + "/*.camel.yaml");
+        // used only when camel.main.routes-reload-enabled=true: edits of route files apply while running
+        main.withRoutesReloadDirectory(routes.toAbsolutePath().toString()).withRoutesReloadPattern("*.camel.yaml");
     }
 
     /** ElasticMQ's threads are not daemons: a local server left running would keep the JVM alive. */
@@ -106,9 +111,17 @@ public final class ServiceRuntime implements AutoCloseable {
         }
     }
 
-    /** Adds a bean before start (tests bind probes the routes can call). */
+    /** Binds a bean before start, replacing one of the same name (tests bind probes and fault injectors). */
     public void bind(String name, Object bean) {
-        main.bind(name, bean);
+        main.replace(name, bean);
+    }
+
+    /** Camel Main whose registry can replace a bean: its own bind keeps one bean per name and class. */
+    private static final class ServiceMain extends Main {
+        void replace(String name, Object bean) {
+            registry.unbind(name);
+            registry.bind(name, bean);
+        }
     }
 
     /** Starts Camel and returns; {@link #close()} stops everything. */

@@ -20,6 +20,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
+import org.apache.camel.component.jdbc.DefaultJdbcPrepareStatementStrategy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,9 @@ class ReportCommandTest {
         config = EmbeddedServicesFixture.projectConfig(dataDir, Map.of());
         try (Warehouse w = Warehouse.open(config, TransformSettings.from(config).contract());
              Connection c = w.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement(w.sql().sql("audit-insert.sql"))) {
+             // the load route's statement, its named parameters made positional as camel-jdbc does
+             PreparedStatement ps = c.prepareStatement(new DefaultJdbcPrepareStatementStrategy()
+                     .prepareQuery(w.sql().sql("audit-insert.sql"), true))) {
             insert(ps, "staging/a.parquet", DAY, 1000, 990, 900, 90, 50, 2, 300, 100, "2022-05-02T06:01:00");
             insert(ps, "staging/b.parquet", DAY, 2000, 2000, 1500, 500, 70, 0, 900, 400, "2022-05-02T06:03:00");
             insert(ps, "staging/c.parquet", DAY.minusDays(1), 7000, 7000, 7000, 0, 1, 1, 9000, 9000, "2022-05-01T06:00:00");

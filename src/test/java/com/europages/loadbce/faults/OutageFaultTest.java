@@ -5,9 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.europages.loadbce.service.AwsClients;
 import com.europages.loadbce.service.ServiceRuntime;
+import com.europages.loadbce.service.ServiceBeans;
 import com.europages.loadbce.warehouse.Warehouse;
-import com.europages.loadbce.warehouse.WarehouseLoadProcessor;
-import com.europages.loadbce.warehouse.WarehouseLoader;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,10 +36,7 @@ class OutageFaultTest {
                 "aws.api-call-attempt-timeout-s", "3"), OutageFaultTest::throughSwitches);
     }
 
-    /**
-     * The service reaches S3 through a switchable proxy and loads through a switchable DataSource (the registry
-     * replaces a bean only by one of the same class: a new S3 client, a new load processor).
-     */
+    /** The service reaches S3 through a switchable proxy and loads through a switchable DataSource. */
     static void throughSwitches(ServiceRuntime runtime) {
         try {
             URI s3 = URI.create(runtime.config().get("s3.endpoint"));
@@ -52,9 +48,9 @@ class OutageFaultTest {
                 "http://127.0.0.1:" + s3Link.port()))));
         Warehouse w = runtime.warehouse();
         warehouseLink = new SwitchableDataSource(w.dataSource());
-        runtime.bind("warehouseLoad", new WarehouseLoadProcessor(new WarehouseLoader(warehouseLink, w.dialect(), w.sql(),
-                runtime.config().get("warehouse.external-location"), runtime.config().get("intake.staging-prefix"),
-                InProcessService.CLOCK)));
+        // the load route's jdbc endpoints and its transaction manager, all over the switch
+        ServiceBeans.bindWarehouse(runtime.config(), InProcessService.CLOCK, w.dialect(), w.sql(), warehouseLink,
+                runtime::bind);
     }
 
     @AfterAll

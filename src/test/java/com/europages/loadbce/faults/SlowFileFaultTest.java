@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.europages.loadbce.service.ServiceRuntime;
-import com.europages.loadbce.warehouse.WarehouseLoadProcessor;
-import com.europages.loadbce.warehouse.WarehouseLoader;
-import com.europages.loadbce.warehouse.LoadRequest;
-import com.europages.loadbce.warehouse.LoadResult;
-import java.sql.SQLException;
+import com.europages.loadbce.intake.Headers;
+import com.europages.loadbce.warehouse.LoadFigures;
+import org.apache.camel.Exchange;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,33 +37,28 @@ class SlowFileFaultTest {
                 "sqs.visibility-timeout-s", Integer.toString(VISIBILITY_S)), SlowFileFaultTest::slowLoadOfOneFile);
     }
 
-    /**
-     * The load step over a loader that waits before loading the chosen file and counts its concurrent runs (the
-     * registry replaces a bean only by one of the same class, hence a loader subclass and not a wrapping processor).
-     */
+    /** The load route's first step waits before loading the chosen file, and counts its concurrent runs. */
     static void slowLoadOfOneFile(ServiceRuntime runtime) {
-        var w = runtime.warehouse();
-        runtime.bind("warehouseLoad", new WarehouseLoadProcessor(new WarehouseLoader(w.dataSource(), w.dialect(), w.sql(),
-                runtime.config().get("warehouse.external-location"), runtime.config().get("intake.staging-prefix"),
-                InProcessService.CLOCK) {
+        runtime.bind("loadFigures", new LoadFigures(InProcessService.CLOCK) {
             @Override
-            public LoadResult load(LoadRequest file) throws SQLException {
-                if (!file.sourceKey().endsWith("/" + slowFile)) {
-                    return super.load(file);
+            public void start(Exchange exchange) {
+                if (!exchange.getMessage().getHeader(Headers.KEY, String.class).endsWith("/" + slowFile)) {
+                    super.start(exchange);
+                    return;
                 }
                 slowStarts.incrementAndGet();
                 slowMaxInFlight.accumulateAndGet(slowInFlight.incrementAndGet(), Math::max);
                 try {
                     Thread.sleep(SLOW.toMillis()); // the slowness under test
-                    return super.load(file);
+                    super.start(exchange);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new SQLException("interrupted", e);
+                    throw new IllegalStateException("interrupted", e);
                 } finally {
                     slowInFlight.decrementAndGet();
                 }
             }
-        }));
+        });
     }
 
     @AfterAll

@@ -47,4 +47,17 @@ class FileNameRuleTest {
         assertThatThrownBy(() -> new FileNameRule("(?<date>[", "yyyyMMdd"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a valid regex");
     }
+
+    @Test
+    void theRouteReadsTheSameDateHourAndPartAsStrings() {
+        FileNameRule rule = new FileNameRule(DEFAULT, "yyyyMMdd");
+        String name = "dataflow_europages_20220501_13_2.parquet";
+        assertThat(rule.date(name)).isEqualTo("2022-05-01");
+        assertThat(rule.hour(name)).isEqualTo(13);
+        assertThat(rule.part(name)).isEqualTo(2);
+        assertThat(rule.date("dataflow_europages_20220231_13_2.parquet")).as("impossible date").isNull();
+        assertThat(rule.dateText("dataflow_europages_20220231_13_2.parquet")).isEqualTo("20220231");
+        assertThat(rule.date("notes.parquet")).isNull();
+        assertThat(rule.dateText(null)).isNull();
+    }
 }

@@ -10,12 +10,12 @@ import software.amazon.awssdk.services.sqs.model.ListQueuesResponse;
  * An SqsClient that only answers the queue-URL look-ups aws2-sqs endpoints make when they start, so route tests
  * with mocked SQS endpoints need no server. Any real SQS call fails loudly.
  */
-final class OfflineSqsClient {
+public final class OfflineSqsClient {
 
     private OfflineSqsClient() {
     }
 
-    static SqsClient create() {
+    public static SqsClient create() {
         return (SqsClient) Proxy.newProxyInstance(SqsClient.class.getClassLoader(), new Class<?>[] {SqsClient.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getQueueUrl" -> GetQueueUrlResponse.builder()

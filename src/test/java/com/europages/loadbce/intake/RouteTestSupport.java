@@ -1,6 +1,7 @@
 package com.europages.loadbce.intake;
 
 import com.europages.loadbce.config.AppConfig;
+import com.europages.loadbce.service.PipelineMetrics;
 import com.europages.loadbce.service.ServiceBeans;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,7 +26,8 @@ abstract class RouteTestSupport extends CamelTestSupport {
 
     /** 08:00 in Paris on 2022-05-02: the samples' files (2022-05-01) are the previous day. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2022-05-02T06:00:00Z"), ZoneOffset.UTC);
-    static final String[] ROUTE_FILES = {"intake.camel.yaml", "record-filter.camel.yaml", "reject.camel.yaml"};
+    static final String[] ROUTE_FILES = {"intake.camel.yaml", "decode.camel.yaml", "record-filter.camel.yaml",
+        "reject.camel.yaml"};
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -41,7 +43,7 @@ abstract class RouteTestSupport extends CamelTestSupport {
     @Override
     public void configureContext(CamelContextConfiguration camel) {
         super.configureContext(camel);
-        camel.withUseOverridePropertiesWithPropertiesComponent(config().asProperties());
+        camel.withUseOverridePropertiesWithPropertiesComponent(PipelineMetrics.withRoutePlaceholders(config().asProperties()));
         camel.replaceRouteFromWith("intake", "direct:sqs");
         camel.withMockEndpointsAndSkip("(direct:transform|aws2-sqs:.*)");
     }

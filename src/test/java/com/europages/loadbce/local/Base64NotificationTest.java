@@ -3,11 +3,11 @@ package com.europages.loadbce.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.europages.loadbce.EmbeddedServicesFixture;
-import com.europages.loadbce.intake.S3EventParser;
-import com.europages.loadbce.intake.S3ObjectRecord;
+import com.europages.loadbce.intake.DecodeRoute;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotificationRecord;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,11 +31,11 @@ class Base64NotificationTest {
         assertThat(bodies.get(0)).doesNotStartWith("{");
         String json = new String(Base64.getDecoder().decode(bodies.get(0)), StandardCharsets.UTF_8);
         assertThat(json).startsWith("{\"Records\":[");
-        List<S3ObjectRecord> records = new S3EventParser(262_144).parse(bodies.get(0));
+        List<S3EventNotificationRecord> records = DecodeRoute.records(bodies.get(0));
         assertThat(records).singleElement().satisfies(r -> {
-            assertThat(r.key()).isEqualTo(key);
-            assertThat(r.size()).isEqualTo(3);
-            assertThat(r.eventName()).isEqualTo("ObjectCreated:Put");
+            assertThat(r.getS3().getObject().getKey()).isEqualTo(key);
+            assertThat(r.getS3().getObject().getSizeAsLong()).isEqualTo(3);
+            assertThat(r.getEventName()).isEqualTo("ObjectCreated:Put");
         });
     }
 }

@@ -3,10 +3,10 @@ package com.europages.loadbce.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.europages.loadbce.EmbeddedServicesFixture;
-import com.europages.loadbce.intake.S3EventParser;
-import com.europages.loadbce.intake.S3ObjectRecord;
+import com.europages.loadbce.intake.DecodeRoute;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotificationRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -32,13 +32,13 @@ class CopyObjectNotifiesInputQueueTest {
 
         List<String> bodies = local.drainInputQueue();
         assertThat(bodies).hasSize(1);
-        List<S3ObjectRecord> records = new S3EventParser(262_144).parse(bodies.get(0));
+        List<S3EventNotificationRecord> records = DecodeRoute.records(bodies.get(0));
         assertThat(records).singleElement().satisfies(r -> {
-            assertThat(r.eventName()).isEqualTo("ObjectCreated:Copy");
-            assertThat(r.bucket()).isEqualTo(bucket);
-            assertThat(r.key()).isEqualTo(target);
-            assertThat(r.size()).isEqualTo(content.length);
-            assertThat(r.eTag()).isEqualTo(copy.copyObjectResult().eTag().replace("\"", ""));
+            assertThat(r.getEventName()).isEqualTo("ObjectCreated:Copy");
+            assertThat(r.getS3().getBucket().getName()).isEqualTo(bucket);
+            assertThat(r.getS3().getObject().getKey()).isEqualTo(target);
+            assertThat(r.getS3().getObject().getSizeAsLong()).isEqualTo(content.length);
+            assertThat(r.getS3().getObject().getETag()).isEqualTo(copy.copyObjectResult().eTag().replace("\"", ""));
         });
     }
 }

@@ -3,12 +3,12 @@ package com.europages.loadbce.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.europages.loadbce.EmbeddedServicesFixture;
-import com.europages.loadbce.intake.S3EventParser;
-import com.europages.loadbce.intake.S3ObjectRecord;
+import com.europages.loadbce.intake.DecodeRoute;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotificationRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -33,12 +33,12 @@ class EncodedKeyNotificationTest {
         String rawKey = new ObjectMapper().readTree(bodies.get(0)).at("/Records/0/s3/object/key").asText();
         assertThat(rawKey).isEqualTo(local.stagingPrefix() + "dt%3D2026-11-26/Donn%C3%A9es+%C3%A9t%C3%A9%2B1+%C3%BC.parquet");
 
-        List<S3ObjectRecord> records = new S3EventParser(262_144).parse(bodies.get(0));
+        List<S3EventNotificationRecord> records = DecodeRoute.records(bodies.get(0));
         assertThat(records).singleElement().satisfies(r -> {
-            assertThat(r.key()).isEqualTo(key);
-            assertThat(r.size()).isEqualTo(content.length);
-            assertThat(r.eTag()).isEqualTo(put.eTag().replace("\"", ""));
-            assertThat(r.eventName()).isEqualTo("ObjectCreated:Put");
+            assertThat(r.getS3().getObject().getKey()).isEqualTo(key);
+            assertThat(r.getS3().getObject().getSizeAsLong()).isEqualTo(content.length);
+            assertThat(r.getS3().getObject().getETag()).isEqualTo(put.eTag().replace("\"", ""));
+            assertThat(r.getEventName()).isEqualTo("ObjectCreated:Put");
         });
         assertThat(Files.readAllBytes(local.services().s3().objectPath(local.bucket(), key))).isEqualTo(content);
     }

@@ -3,12 +3,12 @@ package com.europages.loadbce.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.europages.loadbce.EmbeddedServicesFixture;
-import com.europages.loadbce.intake.S3EventParser;
-import com.europages.loadbce.intake.S3ObjectRecord;
+import com.europages.loadbce.intake.DecodeRoute;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotificationRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -42,15 +42,15 @@ class MultipartUploadNotifiesInputQueueTest {
 
         List<String> bodies = local.drainInputQueue();
         assertThat(bodies).hasSize(1);
-        List<S3ObjectRecord> records = new S3EventParser(262_144).parse(bodies.get(0));
+        List<S3EventNotificationRecord> records = DecodeRoute.records(bodies.get(0));
         assertThat(records).singleElement().satisfies(r -> {
-            assertThat(r.eventName()).isEqualTo("ObjectCreated:CompleteMultipartUpload");
-            assertThat(r.bucket()).isEqualTo(bucket);
-            assertThat(r.key()).isEqualTo(key);
-            assertThat(r.size()).isEqualTo(2L * PART_SIZE);
-            assertThat(r.eTag()).isEqualTo(done.eTag().replace("\"", ""));
+            assertThat(r.getEventName()).isEqualTo("ObjectCreated:CompleteMultipartUpload");
+            assertThat(r.getS3().getBucket().getName()).isEqualTo(bucket);
+            assertThat(r.getS3().getObject().getKey()).isEqualTo(key);
+            assertThat(r.getS3().getObject().getSizeAsLong()).isEqualTo(2L * PART_SIZE);
+            assertThat(r.getS3().getObject().getETag()).isEqualTo(done.eTag().replace("\"", ""));
             // as in AWS: the MD5 of the parts' binary MD5s, then '-' and the number of parts
-            assertThat(r.eTag()).isEqualTo(multipartETag(filled((byte) 'a'), filled((byte) 'b')));
+            assertThat(r.getS3().getObject().getETag()).isEqualTo(multipartETag(filled((byte) 'a'), filled((byte) 'b')));
         });
     }
 

@@ -3,10 +3,10 @@ package com.europages.loadbce.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.europages.loadbce.EmbeddedServicesFixture;
-import com.europages.loadbce.intake.S3EventParser;
-import com.europages.loadbce.intake.S3ObjectRecord;
+import com.europages.loadbce.intake.DecodeRoute;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotificationRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -28,14 +28,14 @@ class PutObjectNotifiesInputQueueTest {
 
         List<String> bodies = local.drainInputQueue();
         assertThat(bodies).hasSize(1);
-        List<S3ObjectRecord> records = new S3EventParser(262_144).parse(bodies.get(0));
+        List<S3EventNotificationRecord> records = DecodeRoute.records(bodies.get(0));
         assertThat(records).singleElement().satisfies(r -> {
-            assertThat(r.eventName()).isEqualTo("ObjectCreated:Put");
-            assertThat(r.bucket()).isEqualTo(local.bucket());
-            assertThat(r.key()).isEqualTo(key);
-            assertThat(r.size()).isEqualTo(content.length);
-            assertThat(r.eTag()).isEqualTo(put.eTag().replace("\"", ""));
-            assertThat(r.sequencer()).isNotEmpty();
+            assertThat(r.getEventName()).isEqualTo("ObjectCreated:Put");
+            assertThat(r.getS3().getBucket().getName()).isEqualTo(local.bucket());
+            assertThat(r.getS3().getObject().getKey()).isEqualTo(key);
+            assertThat(r.getS3().getObject().getSizeAsLong()).isEqualTo(content.length);
+            assertThat(r.getS3().getObject().getETag()).isEqualTo(put.eTag().replace("\"", ""));
+            assertThat(r.getS3().getObject().getSequencer()).isNotEmpty();
         });
     }
 }

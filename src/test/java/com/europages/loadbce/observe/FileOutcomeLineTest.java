@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.europages.loadbce.LogFormat;
 import com.europages.loadbce.intake.Headers;
+import com.europages.loadbce.warehouse.LoadFigures;
 import com.europages.loadbce.warehouse.LoadResult;
-import com.europages.loadbce.warehouse.WarehouseLoadProcessor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -45,7 +45,7 @@ class FileOutcomeLineTest {
         ((LoggerContext) LogManager.getContext(false)).reconfigure();
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             file(camel, "staging/dataflow_europages_20220501_05_1.parquet", e -> {
-                e.getMessage().setHeader(WarehouseLoadProcessor.RESULT_HEADER, new LoadResult(300, 280, 20, 40));
+                e.getMessage().setHeader(LoadFigures.RESULT_HEADER, new LoadResult(300, 280, 20, 40));
                 log.loaded(e);
             });
             file(camel, "staging/dataflow_europages_20220501_06_1.parquet", e -> {

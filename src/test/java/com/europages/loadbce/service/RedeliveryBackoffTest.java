@@ -36,8 +36,11 @@ class RedeliveryBackoffTest {
         local.sqs().sendMessage(b -> b.queueUrl(url).messageBody("{}"));
         Message m = local.sqs().receiveMessage(b -> b.queueUrl(url).visibilityTimeout(1).waitTimeSeconds(2)).messages().get(0);
 
-        Exchange failed = new DefaultExchange(new DefaultCamelContext());
-        failed.getExchangeExtension().setFromRouteId("intake");
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getRegistry().bind("sqs", local.sqs());
+        Exchange failed = new DefaultExchange(camel);
+        // what the aws2-sqs consumer of the input queue gives its exchanges, whatever the route is called
+        failed.getExchangeExtension().setFromEndpoint(camel.getEndpoint("aws2-sqs:" + queue + "?amazonSQSClient=#sqs"));
         failed.getMessage().setHeader("CamelAwsSqsReceiptHandle", m.receiptHandle());
         failed.getMessage().setHeader("CamelAwsSqsAttributes",
                 Map.of(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "4"));
@@ -46,6 +49,19 @@ class RedeliveryBackoffTest {
         // 1 s x 2^3 = 8 s: still hidden well after the plain 1 s timeout, back before 12 s
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(5)).until(() -> receive(url).isEmpty());
         await().atMost(Duration.ofSeconds(12)).until(() -> !receive(url).isEmpty());
+    }
+
+    @Test
+    void aFailedExchangeOfAnotherEndpointIsLeftAlone() {
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getRegistry().bind("sqs", local.sqs());
+        Exchange failed = new DefaultExchange(camel);
+        failed.getExchangeExtension().setFromEndpoint(camel.getEndpoint("aws2-sqs:some-other-queue?amazonSQSClient=#sqs"));
+        failed.getMessage().setHeader("CamelAwsSqsReceiptHandle", "handle");
+        // no SQS client: a call would fail the test
+        new RedeliveryBackoff(null, local.config().get("sqs.queue-name"), 1, 60).notify(new ExchangeFailedEvent(failed));
+        failed.getExchangeExtension().setFromEndpoint(camel.getEndpoint("direct:sqs"));
+        new RedeliveryBackoff(null, local.config().get("sqs.queue-name"), 1, 60).notify(new ExchangeFailedEvent(failed));
     }
 
     static List<Message> receive(String url) {

@@ -2,6 +2,7 @@ package com.europages.loadbce.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.europages.loadbce.config.AppConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,13 +13,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The local dialect: the external table is a DuckDB view over Parquet files laid out as the local S3 stores them
- * (transformed/dt=YYYY-MM-DD/name.parquet); the same load SQL joins and replaces per file.
+ * The local dialect through the load route: the external table is a DuckDB view over Parquet files laid out as the
+ * local S3 stores them (transformed/dt=YYYY-MM-DD/name.parquet); the same load SQL joins and replaces per file.
  */
 class DuckDbLoadTest {
 
@@ -61,9 +63,11 @@ class DuckDbLoadTest {
         }
     }
 
-    WarehouseLoader loader(Instant now) {
-        return new WarehouseLoader(dataSource, WarehouseDialect.DUCKDB, tables.sql, transformed.toString(), "staging/",
-                Clock.fixed(now, ZoneOffset.UTC));
+    /** The load route over this DuckDB, with its refresh (the view over the transformed files). */
+    LoadRoute loader(Instant now) throws Exception {
+        AppConfig config = tables.config.with(Map.of("warehouse.external-location", transformed.toString()));
+        return LoadRoute.start(config, WarehouseDialect.DUCKDB, tables.sql, dataSource, Clock.fixed(now, ZoneOffset.UTC),
+                true);
     }
 
     long count(String where) throws SQLException {
@@ -78,8 +82,10 @@ class DuckDbLoadTest {
         writeFile(DAY, "b.parquet", "staging/b.parquet", 1L);
         writeFile(DAY.minusDays(1), "a.parquet", "staging/a.parquet", 1L, 1L, 1L, 1L);
 
-        LoadResult result = loader(Instant.parse("2022-05-02T04:00:00Z"))
-                .load(new LoadRequest("staging/a.parquet", "e", DAY, 3, 3, 0, 0, 1));
+        LoadResult result;
+        try (LoadRoute loader = loader(Instant.parse("2022-05-02T04:00:00Z"))) {
+            result = loader.loaded("staging/a.parquet", "e", DAY, 3);
+        }
 
         assertThat(result).extracting(LoadResult::rowsLoaded, LoadResult::rowsMatched).containsExactly(3L, 1L);
         assertThat(count("company_matched AND company_name = 'Dupont SARL'")).isEqualTo(1);
@@ -89,18 +95,41 @@ class DuckDbLoadTest {
     @Test
     void reloadingIsIdempotentAndNewFilesAppearWithoutRecreatingTheView() throws Exception {
         writeFile(DAY, "a.parquet", "staging/a.parquet", 1L, 2L);
-        WarehouseLoader loader = loader(Instant.parse("2022-05-02T04:00:00Z"));
-        loader.load(new LoadRequest("staging/a.parquet", "e", DAY, 2, 2, 0, 0, 1));
-        writeFile(DAY, "b.parquet", "staging/b.parquet", 1L, 1L, 1L);
+        try (LoadRoute loader = loader(Instant.parse("2022-05-02T04:00:00Z"))) {
+            loader.loaded("staging/a.parquet", "e", DAY, 2);
+            writeFile(DAY, "b.parquet", "staging/b.parquet", 1L, 1L, 1L);
 
-        loader.load(new LoadRequest("staging/b.parquet", "e", DAY, 3, 3, 0, 0, 1));
-        loader.load(new LoadRequest("staging/a.parquet", "e", DAY, 2, 2, 0, 0, 1));
-        loader.load(new LoadRequest("staging/a.parquet", "e", DAY, 2, 2, 0, 0, 1));
+            loader.loaded("staging/b.parquet", "e", DAY, 3);
+            loader.loaded("staging/a.parquet", "e", DAY, 2);
+            loader.loaded("staging/a.parquet", "e", DAY, 2);
+        }
 
         assertThat(count("true")).isEqualTo(5);
         assertThat(count("source_key = 'staging/b.parquet' AND company_matched")).isEqualTo(3);
         try (Connection c = dataSource.getConnection()) {
             assertThat(WarehouseTestTables.count(c, "SELECT COUNT(*) FROM " + tables.names.get("audit_table"))).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aLoadFailingAfterItsInsertCommitsNothing() throws Exception {
+        writeFile(DAY, "a.parquet", "staging/a.parquet", 1L, 2L, null);
+        try (LoadRoute loader = loader(Instant.parse("2022-05-02T04:00:00Z"))) {
+            loader.loaded("staging/a.parquet", "first", DAY, 3);
+        }
+
+        // the transform claims 5 rows: the count check fails after the delete and the insert have run
+        Exchange failed;
+        try (LoadRoute loader = loader(Instant.parse("2022-05-02T05:00:00Z"))) {
+            failed = loader.load("staging/a.parquet", "second", DAY, 5);
+        }
+
+        assertThat(failed.getException()).hasMessageContaining("inconsistent");
+        assertThat(count("true")).as("the delete rolled back").isEqualTo(3);
+        assertThat(count("source_etag = 'second'")).as("the insert rolled back").isZero();
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(WarehouseTestTables.count(c, "SELECT COUNT(*) FROM " + tables.names.get("audit_table")
+                    + " WHERE source_etag = 'first'")).isEqualTo(1);
         }
     }
 }

@@ -138,6 +138,30 @@ class RedshiftDriverAgainstPostgresTest {
         }
     }
 
+    /**
+     * The load routes' statements as camel-jdbc sends them (named :?parameters made '?' by its prepare strategy):
+     * the driver prepares each and describes its parameters, which camel-jdbc asks for before binding.
+     */
+    @Test
+    void theLoadRoutesStatementsPrepareAndDescribeTheirParameters() throws SQLException {
+        WarehouseTestTables tables = new WarehouseTestTables(java.util.Map.of("warehouse.dialect", "redshift"));
+        var strategy = new org.apache.camel.component.jdbc.DefaultJdbcPrepareStatementStrategy();
+        try (Connection connection = redshift.open(); Statement s = connection.createStatement()) {
+            tables.createTables(connection);
+            s.execute("CREATE TABLE IF NOT EXISTS " + tables.names.get("external_table") + " ("
+                    + tables.externalColumnsDdl() + ", dt date)");
+            for (String file : List.of("load-delete.sql", "load-insert.sql", "load-counts.sql", "audit-delete.sql",
+                    "audit-insert.sql", "load-report.sql")) {
+                String sql = tables.sql.sql(file);
+                long named = java.util.regex.Pattern.compile(":\\?\\w+").matcher(sql).results().count();
+                try (PreparedStatement ps = connection.prepareStatement(strategy.prepareQuery(sql, true))) {
+                    assertThat(ps.getParameterMetaData().getParameterCount()).as(file).isEqualTo((int) named)
+                            .isPositive();
+                }
+            }
+        }
+    }
+
     @Test
     void mergeUpdatesMatchedRowsAndInsertsNewOnes() throws SQLException {
         try (Connection connection = redshift.open()) {

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The production load SQL (routes/sql) run by WarehouseLoader through the real Redshift driver against PostgreSQL,
- * with a plain table standing in for the Spectrum external table: the join, per-file idempotency and rollback.
+ * The load route's statements (routes/load.camel.yaml and its SQL files, through its JDBC endpoints and transaction)
+ * run through the real Redshift driver against PostgreSQL, with a plain table standing in for the Spectrum external
+ * table: the join, per-file idempotency and rollback. The refresh step (Redshift-only DDL) is left out.
  */
 @ExtendWith(EmbeddedRedshiftExtension.class)
 class RedshiftLoadSqlFidelityTest {
@@ -75,13 +76,16 @@ class RedshiftLoadSqlFidelityTest {
         }
     }
 
-    static WarehouseLoader loader(Instant now) {
-        return new WarehouseLoader(dataSource, WarehouseDialect.REDSHIFT, tables.sql, "s3://ep-analytics/transformed/",
-                "staging/", Clock.fixed(now, ZoneOffset.UTC));
+    /** The load route at the given time, without its refresh step. */
+    static LoadRoute loader(Instant now) throws Exception {
+        return LoadRoute.start(tables.config, WarehouseDialect.REDSHIFT, tables.sql, dataSource,
+                Clock.fixed(now, ZoneOffset.UTC), false);
     }
 
-    static LoadRequest request(String key, long rows) {
-        return new LoadRequest(key, "etag-" + rows, DAY, rows, rows, 5, 1, 20);
+    static LoadResult load(Instant now, String key, long rows) throws Exception {
+        try (LoadRoute route = loader(now)) {
+            return route.loaded(key, "etag-" + rows, DAY, rows);
+        }
     }
 
     static long count(String where) throws SQLException {
@@ -91,8 +95,8 @@ class RedshiftLoadSqlFidelityTest {
     }
 
     @Test
-    void joinKeepsEveryEventAndAddsTheCompanyWhereItExists() throws SQLException {
-        LoadResult result = loader(Instant.parse("2022-05-02T04:00:00Z")).replaceFileRows(request(FILE_A, 3), System.nanoTime());
+    void joinKeepsEveryEventAndAddsTheCompanyWhereItExists() throws Exception {
+        LoadResult result = load(Instant.parse("2022-05-02T04:00:00Z"), FILE_A, 3);
 
         assertThat(result.rowsLoaded()).isEqualTo(3);
         assertThat(result.rowsMatched()).isEqualTo(1);
@@ -105,11 +109,11 @@ class RedshiftLoadSqlFidelityTest {
     }
 
     @Test
-    void loadingAFileAgainReplacesExactlyItsRowsAndItsAuditRow() throws SQLException {
-        loader(Instant.parse("2022-05-02T04:00:00Z")).replaceFileRows(request(FILE_A, 3), System.nanoTime());
-        loader(Instant.parse("2022-05-02T04:00:00Z")).replaceFileRows(request(FILE_B, 2), System.nanoTime());
+    void loadingAFileAgainReplacesExactlyItsRowsAndItsAuditRow() throws Exception {
+        load(Instant.parse("2022-05-02T04:00:00Z"), FILE_A, 3);
+        load(Instant.parse("2022-05-02T04:00:00Z"), FILE_B, 2);
 
-        loader(Instant.parse("2022-05-02T05:00:00Z")).replaceFileRows(request(FILE_A, 3), System.nanoTime());
+        load(Instant.parse("2022-05-02T05:00:00Z"), FILE_A, 3);
 
         assertThat(count("source_key = '" + FILE_A + "'")).isEqualTo(3);
         assertThat(count("source_key = '" + FILE_A + "' AND loaded_at = '2022-05-02 05:00:00'")).isEqualTo(3);
@@ -124,31 +128,30 @@ class RedshiftLoadSqlFidelityTest {
     }
 
     @Test
-    void aFailingLoadRollsTheWholeFileBack() throws SQLException {
-        loader(Instant.parse("2022-05-02T04:00:00Z")).replaceFileRows(request(FILE_A, 3), System.nanoTime());
+    void aFailingLoadRollsTheWholeFileBack() throws Exception {
+        load(Instant.parse("2022-05-02T04:00:00Z"), FILE_A, 3);
         // the external table now disagrees with the transform's row count: the load must refuse and undo its delete
         addEvents(FILE_A, 1L);
 
-        assertThatThrownBy(() -> loader(Instant.parse("2022-05-02T05:00:00Z"))
-                .replaceFileRows(request(FILE_A, 3), System.nanoTime()))
-                .isInstanceOf(SQLException.class).hasMessageContaining("inconsistent");
+        // the transaction's error handler wraps what failed in the route
+        assertThatThrownBy(() -> load(Instant.parse("2022-05-02T05:00:00Z"), FILE_A, 3))
+                .hasCauseInstanceOf(SQLException.class).hasMessageContaining("inconsistent");
 
         assertThat(count("source_key = '" + FILE_A + "' AND loaded_at = '2022-05-02 04:00:00'")).isEqualTo(3);
         assertThat(count("source_key = '" + FILE_A + "'")).isEqualTo(3);
     }
 
     @Test
-    void aFailingStatementRollsBackTheStatementsBeforeIt() throws SQLException {
-        loader(Instant.parse("2022-05-02T04:00:00Z")).replaceFileRows(request(FILE_A, 3), System.nanoTime());
+    void aFailingStatementRollsBackTheStatementsBeforeIt() throws Exception {
+        load(Instant.parse("2022-05-02T04:00:00Z"), FILE_A, 3);
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             // the audit insert (the last statement) will now fail
             s.execute("ALTER TABLE " + tables.names.get("audit_table") + " ADD COLUMN required_extra int NOT NULL DEFAULT 0");
             s.execute("ALTER TABLE " + tables.names.get("audit_table") + " ALTER COLUMN required_extra DROP DEFAULT");
         }
 
-        assertThatThrownBy(() -> loader(Instant.parse("2022-05-02T05:00:00Z"))
-                .replaceFileRows(request(FILE_A, 3), System.nanoTime()))
-                .isInstanceOf(SQLException.class).hasMessageContaining("audit-insert.sql");
+        assertThatThrownBy(() -> load(Instant.parse("2022-05-02T05:00:00Z"), FILE_A, 3))
+                .hasCauseInstanceOf(SQLException.class).hasMessageContaining("required_extra");
 
         assertThat(count("source_key = '" + FILE_A + "' AND loaded_at = '2022-05-02 04:00:00'")).isEqualTo(3);
     }
