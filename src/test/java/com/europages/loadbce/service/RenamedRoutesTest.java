@@ -60,7 +60,7 @@ class RenamedRoutesTest {
         Path routes = routesWith("intake.camel.yaml", "id: intake", "id: sqs-intake");
         var config = EmbeddedServicesFixture.projectConfig(dir.resolve("data"), Map.of("app.routes-dir",
                 routes.toString(), "sqs.visibility-timeout-s", "1", "sqs.retry-backoff-max-s", "60",
-                "local.sqs.max-receive-count", "10", "aws.api-call-timeout-s", "3", "aws.api-call-attempt-timeout-s", "1"));
+                "local.sqs.max-receive-count", "10", "aws.api-call-timeout-s", "3", "aws.api-call-attempt-timeout-s", "2"));
         List<Integer> delays = new CopyOnWriteArrayList<>();
         try (ServiceRuntime runtime = ServiceRuntime.create(config, CLOCK)) {
             String queue = runtime.config().get("sqs.queue-name");
