@@ -1,6 +1,6 @@
--- Refresh on DuckDB: the "external table" is a view over the transformed Parquet files the local S3 stores as
--- plain files. New files are seen by the glob; the view is created once. ${files} and ${staging_prefix} are literals
--- this service builds from its configuration.
+-- Refresh on DuckDB: the "external table" is a view over the service's own copies of the transformed Parquet files
+-- (warehouse.duckdb-files-dir). New files are seen by the glob; the view is created once. ${files} and
+-- ${staging_prefix} are literals this service builds from its configuration.
 -- source_key is derived from the file name (the transformed file is named after its source file), which equals the
 -- column the file carries; derived, the load's "source_key = ?" filter prunes files by name before opening any,
 -- instead of reading the footer of every file of the day (about 10 ms instead of 100 ms per load at 144 files).

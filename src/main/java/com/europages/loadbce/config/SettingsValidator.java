@@ -173,8 +173,9 @@ public final class SettingsValidator {
             if (!url.isEmpty() && (!url.startsWith("jdbc:duckdb:") || url.length() == "jdbc:duckdb:".length())) {
                 problem("warehouse.url", "empty (<app.data-dir>/warehouse.duckdb) or jdbc:duckdb:<database file>");
             }
-            if (!config.isLocal() && value("warehouse.external-location").isEmpty()) {
-                problem("warehouse.external-location", "the folder of the transformed files (local S3 store)");
+            // DuckDB reads no s3:// here: it reads the service's own copies of the files it uploads
+            if (value("warehouse.duckdb-files-dir").contains("://")) {
+                problem("warehouse.duckdb-files-dir", "empty (<app.data-dir>/transformed) or a local folder");
             }
         }
         for (String key : List.of("warehouse.external-schema", "warehouse.external-table")) {

@@ -70,12 +70,6 @@ public final class LocalServices implements AutoCloseable {
                 "s3.endpoint", s3.endpoint().toString(),
                 // S3Proxy serves buckets as paths; virtual-host names would need DNS for 127.0.0.1
                 "s3.force-path-style", "true"));
-        if ("duckdb".equals(config.get("warehouse.dialect"))) {
-            // the local "external table" reads the transformed files where the filesystem store keeps them; a
-            // Redshift warehouse (tests on the embedded servers) keeps its s3:// location
-            wired.put("warehouse.external-location", s3.storeDir().resolve(config.get("intake.bucket"))
-                    .resolve(config.get("transform.output-prefix")).toAbsolutePath().toString());
-        }
         return config.with(wired);
     }
 

@@ -88,8 +88,10 @@ public final class ServiceBeans {
                                      DataSource dataSource, BiConsumer<String, Object> bind) {
         bind.accept("warehouse", dataSource);
         bind.accept("warehouseSql", sql);
-        bind.accept("externalTableRefresh", new ExternalTableRefresh(dialect, sql,
-                config.get("warehouse.external-location"), config.get("intake.staging-prefix")));
+        String location = dialect == WarehouseDialect.DUCKDB ? Warehouse.localFilesDir(config).toString()
+                : config.get("warehouse.external-location");
+        bind.accept("externalTableRefresh", new ExternalTableRefresh(dialect, sql, location,
+                config.get("intake.staging-prefix")));
         bind.accept("oneRefreshAtATime", new OneAtATime(REFRESH_MAX_WAIT));
         // the transacted block of the load route; its spring-jdbc endpoints take this transaction's connection
         bind.accept("loadTransaction", new SpringTransactionPolicy(new DataSourceTransactionManager(dataSource)));

@@ -62,7 +62,7 @@ public final class ServiceRuntime implements AutoCloseable {
         LocalServices local = null;
         try {
             local = config.isLocal() ? LocalServices.start(config) : null;
-            AppConfig wired = local == null ? config : local.wire(config);
+            AppConfig wired = Warehouse.withLocalFilesDir(local == null ? config : local.wire(config));
             Path routes = wired.getPath("app.routes-dir");
             if (!Files.isDirectory(routes)) {
                 throw new IllegalStateException("Routes folder not found: " + routes + " (app.routes-dir)");

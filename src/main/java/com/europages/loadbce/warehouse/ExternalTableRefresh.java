@@ -19,7 +19,7 @@ public final class ExternalTableRefresh {
 
     /**
      * @param externalLocation Redshift: the s3:// folder holding the dt=... partitions; DuckDB: the local folder of
-     *                         the transformed files (the local S3's filesystem store)
+     *                         the service's own copies of the transformed files (warehouse.duckdb-files-dir)
      * @param stagingPrefix    where the source files are: DuckDB derives a file's source key from its name
      */
     public ExternalTableRefresh(WarehouseDialect dialect, SqlTemplates sql, String externalLocation,

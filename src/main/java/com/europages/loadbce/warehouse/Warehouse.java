@@ -57,6 +57,25 @@ public final class Warehouse implements AutoCloseable {
                 config.get("warehouse.password", ""), timeouts, poolSize), null, sql, names);
     }
 
+    /**
+     * The configuration with warehouse.duckdb-files-dir as an absolute folder (empty: &lt;app.data-dir&gt;/transformed),
+     * for the route that copies each transformed file there; unchanged for Redshift.
+     */
+    public static AppConfig withLocalFilesDir(AppConfig config) {
+        if (!"duckdb".equals(config.get("warehouse.dialect"))) {
+            return config;
+        }
+        return config.with(java.util.Map.of("warehouse.duckdb-files-dir", localFilesDir(config).toString()));
+    }
+
+    /** Where the DuckDB warehouse reads the transformed files: the service's own copies of what it uploads. */
+    public static Path localFilesDir(AppConfig config) {
+        String dir = config.get("warehouse.duckdb-files-dir", "");
+        Path p = dir.isEmpty() ? config.getPath("app.data-dir").resolve("transformed")
+                : config.getPath("warehouse.duckdb-files-dir");
+        return p.toAbsolutePath().normalize();
+    }
+
     /** The DuckDB file of warehouse.url (jdbc:duckdb:FILE), or warehouse.duckdb in the data folder when empty. */
     static Path duckDbFile(AppConfig config) {
         String url = config.get("warehouse.url", "");

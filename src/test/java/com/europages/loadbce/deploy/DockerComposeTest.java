@@ -84,16 +84,13 @@ class DockerComposeTest {
     }
 
     @Test
-    void theSyncedTransformedFilesAreWhereTheWarehouseReadsThem() {
-        JsonNode sync = services.get("transformed-sync");
-        String command = sync.get("command").get(0).asText();
-        String location = serviceConfig.get("warehouse.external-location");
-        String source = "s3://" + serviceConfig.get("intake.bucket") + "/" + serviceConfig.get("transform.output-prefix");
-
-        assertThat(command).contains("aws --endpoint-url http://localstack:4566 s3 sync " + source + " " + location);
-        String volume = volumeMountedAt(sync, location);
-        assertThat(volume).isNotNull();
-        assertThat(volumeMountedAt(services.get("service"), location)).isEqualTo(volume);
+    void theWarehouseReadsTheServicesOwnCopiesOnItsVolumeWithNoSyncContainer() {
+        assertThat(services.has("transformed-sync")).isFalse();
+        assertThat(serviceEnv).doesNotContainKey("WAREHOUSE_EXTERNAL_LOCATION");
+        // the default folder of the copies, <app.data-dir>/transformed; the container's configuration folder is /app
+        assertThat(serviceConfig.get("warehouse.duckdb-files-dir")).isEmpty();
+        assertThat(volumeMountedAt(services.get("service"), "/app/" + serviceConfig.get("app.data-dir")))
+                .isEqualTo("warehouse");
     }
 
     @Test

@@ -45,7 +45,7 @@ class ApplicationOnCamelMainTest extends CamelMainTestSupport {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2022-05-02T06:00:00Z"), ZoneOffset.UTC);
     static final Path DATA = temp();
-    static final AppConfig CONFIG = EmbeddedServicesFixture.projectConfig(DATA, Map.of());
+    static final AppConfig CONFIG = Warehouse.withLocalFilesDir(EmbeddedServicesFixture.projectConfig(DATA, Map.of()));
     static Warehouse warehouse;
 
     /** As ServiceRuntime: camel-micrometer-prometheus then serves this registry instead of making its own. */

@@ -65,7 +65,7 @@ class DuckDbLoadTest {
 
     /** The load route over this DuckDB, with its refresh (the view over the transformed files). */
     LoadRoute loader(Instant now) throws Exception {
-        AppConfig config = tables.config.with(Map.of("warehouse.external-location", transformed.toString()));
+        AppConfig config = tables.config.with(Map.of("warehouse.duckdb-files-dir", transformed.toString()));
         return LoadRoute.start(config, WarehouseDialect.DUCKDB, tables.sql, dataSource, Clock.fixed(now, ZoneOffset.UTC),
                 true);
     }
