@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * ({@code !Ref X} into {@code {Ref: X}}, {@code !GetAtt A.B} into {@code {Fn::GetAtt: [A, B]}}), so tests compare
  * one shape whichever form the template uses. An unknown tag fails the parse.
  */
-final class CloudFormationYaml {
+public final class CloudFormationYaml {
 
     private static final List<String> FUNCTIONS = List.of("Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs",
             "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "And", "Equals", "If", "Not", "Or");
@@ -32,7 +32,7 @@ final class CloudFormationYaml {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> read(Path file) throws IOException {
+    public static Map<String, Object> read(Path file) throws IOException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return (Map<String, Object>) new Yaml(new IntrinsicConstructor()).load(r);
         }

@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The service as its own JVM: in the production profile, pointed at the test JVM's embedded SQS and S3 and at a
- * DuckDB file, or in the local profile with its own embedded servers. It can be killed for real (SIGKILL) or
- * stopped as a container would be (SIGTERM).
+ * DuckDB file, or in the local profile with its own embedded servers, or in the production profile pointed at
+ * other endpoints. It can be killed for real (SIGKILL) or stopped as a container would be (SIGTERM).
  */
-final class ChildServiceProcess {
+public final class ChildServiceProcess {
 
     private static final List<String> OWN_ENV_PREFIXES = List.of("AWS_", "APP_", "SQS_", "S3_", "WAREHOUSE_",
             "TRANSFORM_", "INTAKE_", "CAMEL_", "LOCAL_");
@@ -46,6 +46,20 @@ final class ChildServiceProcess {
         return new ChildServiceProcess(env, dataDir);
     }
 
+    /**
+     * The production profile with exactly these variables (plus the project's configuration folder and a free
+     * management port); none of the build's own AWS_, APP_, ... variables reach the child.
+     */
+    public static ChildServiceProcess production(Path dataDir, Map<String, String> variables) throws IOException {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "APP_CONFIG_DIR", Path.of("").toAbsolutePath().toString(),
+                "APP_PROFILE", "production",
+                "APP_DATA_DIR", dataDir.toString(),
+                "CAMEL_MANAGEMENT_PORT", Integer.toString(freePort())));
+        env.putAll(variables);
+        return new ChildServiceProcess(env, dataDir);
+    }
+
     /** @param wired the test JVM's configuration wired to its embedded servers */
     ChildServiceProcess(AppConfig wired, Path warehouseFile, Path dataDir, Map<String, String> extra) throws IOException {
         this.logDir = Files.createDirectories(dataDir.resolve("logs"));
@@ -61,7 +75,6 @@ final class ChildServiceProcess {
                 "AWS_SECRET_ACCESS_KEY", wired.get("local.secret-key"),
                 "WAREHOUSE_DIALECT", "duckdb"));
         env.put("WAREHOUSE_URL", "jdbc:duckdb:" + warehouseFile);
-        env.put("WAREHOUSE_EXTERNAL_LOCATION", wired.get("warehouse.external-location"));
         env.put("SQS_VISIBILITY_TIMEOUT_S", wired.get("sqs.visibility-timeout-s"));
         env.put("SQS_WAIT_TIME_S", "1");
         env.put("CAMEL_MANAGEMENT_PORT", Integer.toString(freePort()));
@@ -78,7 +91,7 @@ final class ChildServiceProcess {
     }
 
     /** Starts {@code serve} or {@code drain ...}; output goes to a log file per run. */
-    Run start(String... command) throws IOException {
+    public Run start(String... command) throws IOException {
         return startWith(List.of(), command);
     }
 
@@ -98,7 +111,7 @@ final class ChildServiceProcess {
     }
 
     /** Every run's output so far. */
-    String allLogs() throws IOException {
+    public String allLogs() throws IOException {
         StringBuilder all = new StringBuilder();
         try (var files = Files.list(logDir)) {
             for (Path p : files.sorted().toList()) {
@@ -115,17 +128,17 @@ final class ChildServiceProcess {
     }
 
     /** One child JVM and its log. */
-    record Run(Process process, Path log) {
+    public record Run(Process process, Path log) {
 
         /** Lines of the log containing the text, so far. */
-        long count(String text) throws IOException {
+        public long count(String text) throws IOException {
             if (!Files.exists(log)) {
                 return 0;
             }
             return new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().filter(l -> l.contains(text)).count();
         }
 
-        int awaitExit(long seconds) throws InterruptedException {
+        public int awaitExit(long seconds) throws InterruptedException {
             if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
                 throw new IllegalStateException("child did not exit within " + seconds + " s; log " + log);
