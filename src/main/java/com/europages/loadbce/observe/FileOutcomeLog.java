@@ -9,7 +9,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * One log line per file (logger {@code com.europages.loadbce.files}): key, outcome (loaded, rejected, failed), rows
+ * One log line per file (logger {@code com.europages.loadbce.files}): key, outcome (loaded, rejected, skipped, failed), rows
  * loaded and duration. The transform route starts the clock, the load and reject-file routes mark their outcome
  * as their last step, and the route's doFinally writes the line: a file whose path did not complete has failed.
  */
@@ -32,6 +32,11 @@ public final class FileOutcomeLog {
         exchange.setProperty(OUTCOME, "loaded");
     }
 
+    /** A record the transform route skipped after all (its event is stale). */
+    public void skipped(Exchange exchange) {
+        exchange.setProperty(OUTCOME, "skipped");
+    }
+
     /** Last step of the reject-file route, once the error queue has the file. */
     public void rejected(Exchange exchange) {
         exchange.setProperty(OUTCOME, "rejected");
@@ -47,6 +52,7 @@ public final class FileOutcomeLog {
         String reason = switch (outcome) {
             case "loaded" -> null;
             case "rejected" -> exchange.getMessage().getHeader("ErrorReason", String.class);
+            case "skipped" -> exchange.getMessage().getHeader(Headers.SKIP_REASON, String.class);
             default -> failure(exchange);
         };
         FileOutcomeMessage line = new FileOutcomeMessage(exchange.getMessage().getHeader(Headers.KEY, String.class),

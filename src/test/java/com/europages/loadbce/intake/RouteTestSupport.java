@@ -26,7 +26,7 @@ abstract class RouteTestSupport extends CamelTestSupport {
 
     /** 08:00 in Paris on 2022-05-02: the samples' files (2022-05-01) are the previous day. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2022-05-02T06:00:00Z"), ZoneOffset.UTC);
-    static final String[] ROUTE_FILES = {"intake.camel.yaml", "decode.camel.yaml", "record-filter.camel.yaml",
+    static final String[] ROUTE_FILES = {"intake.camel.yaml", "decode.camel.yaml", "record-filter.camel.yaml", "skip-record.camel.yaml",
         "reject.camel.yaml"};
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();

@@ -17,6 +17,7 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** Route "transform": S3 get, ParquetTransformer, S3 put, load hand-off; each permanent error to reject-file. */
 class TransformRouteTest extends RoutesTestSupport {
@@ -35,7 +36,7 @@ class TransformRouteTest extends RoutesTestSupport {
     /** The routes it hands off to as well. */
     @Override
     String mockedEndpoints() {
-        return "(" + super.mockedEndpoints() + ")|direct:(load|reject-file)";
+        return "(" + super.mockedEndpoints() + ")|direct:(load|reject-file|skip-record)";
     }
 
     MockEndpoint s3() {
@@ -67,6 +68,8 @@ class TransformRouteTest extends RoutesTestSupport {
         assertThat(done.getException()).isNull();
         MockEndpoint.assertIsSatisfied(context);
         assertThat(s3().getExchanges().get(0).getMessage().getHeader("CamelAwsS3Key")).isEqualTo(KEY);
+        assertThat(s3().getExchanges().get(0).getMessage().getHeader("CamelAwsS3IfMatchCondition"))
+                .as("only the version the event announced").isEqualTo("etag");
         Exchange put = s3().getExchanges().get(1);
         assertThat(put.getMessage().getHeader("CamelAwsS3Key")).isEqualTo("transformed/dt=2022-05-01/" + NAME);
         TransformReport report = getMockEndpoint("mock:direct:load").getExchanges().get(0).getMessage()
@@ -110,6 +113,36 @@ class TransformRouteTest extends RoutesTestSupport {
         getMockEndpoint("mock:direct:reject-file").expectedMessageCount(0);
 
         assertThat(sendFile().getException()).hasMessage("warehouse down");
+        MockEndpoint.assertIsSatisfied(context);
+    }
+
+    @Test
+    void anEventOlderThanTheObjectNowInS3IsSkippedAsStale() throws Exception {
+        // S3's answer to GetObject with If-Match when the object was uploaded again since the event
+        s3().whenExchangeReceived(1, e -> {
+            throw S3Exception.builder().statusCode(412).message("At least one of the pre-conditions you specified did not hold").build();
+        });
+        MockEndpoint skip = getMockEndpoint("mock:direct:skip-record");
+        skip.expectedMessageCount(1);
+        skip.expectedHeaderReceived(Headers.SKIP_REASON, "stale-event");
+        getMockEndpoint("mock:direct:load").expectedMessageCount(0);
+        getMockEndpoint("mock:direct:reject-file").expectedMessageCount(0);
+
+        assertThat(sendFile().getException()).as("acknowledged").isNull();
+        MockEndpoint.assertIsSatisfied(context);
+        assertThat(skip.getExchanges().get(0).getMessage().getHeader(Headers.SKIP_DETAIL, String.class))
+                .contains("eTag etag");
+    }
+
+    @Test
+    void anotherS3ErrorPropagatesSoTheMessageComesBack() throws Exception {
+        s3().whenExchangeReceived(1, e -> {
+            throw S3Exception.builder().statusCode(503).message("Slow Down").build();
+        });
+        getMockEndpoint("mock:direct:skip-record").expectedMessageCount(0);
+        getMockEndpoint("mock:direct:reject-file").expectedMessageCount(0);
+
+        assertThat(sendFile().getException()).hasMessageContaining("Slow Down");
         MockEndpoint.assertIsSatisfied(context);
     }
 }
