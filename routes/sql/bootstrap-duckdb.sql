@@ -24,3 +24,10 @@ CREATE TABLE IF NOT EXISTS ${audit_table} (
     load_ms bigint,
     loaded_at timestamp
 );
+CREATE TABLE IF NOT EXISTS ${rejected_table} (
+    source_key varchar(1024) NOT NULL,
+    source_etag varchar(100),
+    file_date date,
+    reason varchar(4096),
+    rejected_at timestamp
+);

@@ -29,3 +29,11 @@ CREATE TABLE IF NOT EXISTS ${audit_table} (
     loaded_at timestamp,
     PRIMARY KEY (source_key)
 );
+CREATE TABLE IF NOT EXISTS ${rejected_table} (
+    source_key varchar(1024) NOT NULL,
+    source_etag varchar(100),
+    file_date date,
+    reason varchar(4096),
+    rejected_at timestamp
+)
+SORTKEY (file_date, source_key);

@@ -115,6 +115,12 @@ public final class SettingsValidator {
             problem("intake.file-date-format", "a java.time date pattern such as yyyyMMdd (" + e.getMessage() + ")");
         }
         between("intake.extra-days-back", 0, 366);
+        between("intake.expected-files-per-hour", 1, 10_000);
+        try {
+            ShortDuration.parse(value("intake.completeness-grace"));
+        } catch (IllegalArgumentException e) {
+            problem("intake.completeness-grace", "a duration such as 90s, 45m, 6h, 2d or PT6H");
+        }
     }
 
     private void transform() {
@@ -181,7 +187,8 @@ public final class SettingsValidator {
         for (String key : List.of("warehouse.external-schema", "warehouse.external-table")) {
             identifier(key, false);
         }
-        for (String key : List.of("warehouse.final-table", "warehouse.audit-table", "warehouse.bce-table")) {
+        for (String key : List.of("warehouse.final-table", "warehouse.audit-table", "warehouse.rejected-table",
+                "warehouse.bce-table")) {
             identifier(key, true);
         }
         folder("warehouse.sql-dir");

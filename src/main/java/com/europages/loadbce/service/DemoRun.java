@@ -5,6 +5,8 @@ import com.europages.loadbce.sample.BceCompanyTable;
 import com.europages.loadbce.sample.DataFlowGenerator;
 import com.europages.loadbce.sample.GeneratorOptions;
 import com.europages.loadbce.warehouse.LocalBceTable;
+import com.europages.loadbce.intake.FileNameRule;
+import com.europages.loadbce.warehouse.DayCompleteness;
 import com.europages.loadbce.warehouse.Warehouse;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -34,7 +36,7 @@ public final class DemoRun {
     /** What the demo did; {@link #ok()} when every file was loaded and none failed. */
     public record Report(LocalDate day, int files, long rowsGenerated, long filesLoaded, long filesFailed,
                          long recordsSkipped, long rowsLoaded, long rowsWithoutCompany, String checksum,
-                         double seconds, Path warehouseFile, boolean timedOut) {
+                         double seconds, Path warehouseFile, boolean timedOut, String completeness) {
         public boolean ok() {
             return !timedOut && filesLoaded == files && filesFailed == 0 && rowsLoaded == rowsGenerated;
         }
@@ -49,6 +51,7 @@ public final class DemoRun {
             out.printf("rows in the final table      %,d%n", rowsLoaded);
             out.printf("rows without a company match %,d%n", rowsWithoutCompany);
             out.printf("checksum (no load times, ETags) %s%n", checksum);
+            out.println(completeness);
             out.printf("elapsed                      %.1f s%n", seconds);
             out.printf("warehouse (DuckDB file)      %s%n", warehouseFile);
             out.printf("result                       %s%n", ok() ? "OK" : timedOut ? "TIMED OUT" : "FAILED");
@@ -87,10 +90,13 @@ public final class DemoRun {
             PipelineMetrics metrics = new PipelineMetrics(runtime.meters());
             boolean timedOut = !followLoads(warehouse, day, keys, runStart, metrics, timeout, out);
             long[] rowsAndUnmatched = totals(warehouse, day, runStart);
+            // the demo delivers filesPerHour files each hour, as Piano would intake.expected-files-per-hour
+            DayCompleteness completeness = DayCompleteness.read(warehouse, day, filesPerHour, new FileNameRule(
+                    config.get("intake.file-name-regex"), config.get("intake.file-date-format")));
             return new Report(day, files.size(), rows, metrics.count(PipelineMetrics.FILES_LOADED),
                     metrics.rejected() + metrics.count(PipelineMetrics.MESSAGES_FAILED), metrics.skipped(),
                     rowsAndUnmatched[0], rowsAndUnmatched[1], checksum(warehouse, day, runStart),
-                    (System.nanoTime() - started) / 1e9, warehouse.localFile(), timedOut);
+                    (System.nanoTime() - started) / 1e9, warehouse.localFile(), timedOut, completeness.summaryLine());
         }
     }
 

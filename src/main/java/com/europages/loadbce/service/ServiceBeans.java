@@ -1,9 +1,11 @@
 package com.europages.loadbce.service;
 
 import com.europages.loadbce.config.AppConfig;
+import com.europages.loadbce.config.ShortDuration;
 import com.europages.loadbce.intake.FileNameRule;
 import com.europages.loadbce.intake.LoadWindow;
 import com.europages.loadbce.intake.S3EventRecords;
+import com.europages.loadbce.observe.CompletenessGauge;
 import com.europages.loadbce.observe.FileOutcomeLog;
 import com.europages.loadbce.observe.InFlightMessages;
 import com.europages.loadbce.observe.LoadMetrics;
@@ -57,8 +59,12 @@ public final class ServiceBeans {
         // route "decode" compares with {{sqs.max-body-bytes}}: a value that is no number is refused here, at start
         config.getInt("sqs.max-body-bytes");
         bind.accept("s3EventRecords", new S3EventRecords());
-        bind.accept("fileNameRule", new FileNameRule(config.get("intake.file-name-regex"),
-                config.get("intake.file-date-format")));
+        FileNameRule fileNameRule = new FileNameRule(config.get("intake.file-name-regex"),
+                config.get("intake.file-date-format"));
+        bind.accept("fileNameRule", fileNameRule);
+        bind.accept("completenessGauge", new CompletenessGauge(meters, clock, zone,
+                ShortDuration.parse(config.get("intake.completeness-grace")),
+                config.getInt("intake.expected-files-per-hour"), fileNameRule));
         bind.accept("loadWindow", new LoadWindow(clock, zone, config.getInt("intake.extra-days-back")));
         bind.accept("errorQueueHeaders", errorQueueHeaders());
         // ages are compared with SQS's wall-clock SentTimestamp, not with the clock that decides "yesterday"

@@ -50,7 +50,12 @@ public class LoadFigures {
         m.setHeader(VALUES_UNCONVERTIBLE, report.totalUnconvertible());
         m.setHeader(TRANSFORM_MS, report.millis());
         // the clock that decides "yesterday": the demo and tests find a run's rows by it
-        m.setHeader(LOADED_AT, Timestamp.valueOf(LocalDateTime.now(clock)));
+        m.setHeader(LOADED_AT, now());
+    }
+
+    /** The time the warehouse rows carry (loaded_at, rejected_at): the clock that decides "yesterday". */
+    public Timestamp now() {
+        return Timestamp.valueOf(LocalDateTime.now(clock));
     }
 
     /** After the counts: rows without a company, the load's duration so far, and the {@link LoadResult}. */

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 public final class SqlTemplates {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)}");
+    private static final Pattern NAMED_PARAMETER = Pattern.compile(":\\?(\\w+)");
 
     private final Path dir;
     private final Map<String, String> names;
@@ -79,6 +80,21 @@ public final class SqlTemplates {
                 out.append(line).append('\n');
             }
         }
+        return out.toString();
+    }
+
+    /**
+     * A statement written for camel-jdbc's named parameters ({@code :?DataFlowDate}) as plain JDBC takes it: each
+     * becomes '?', and {@code names} receives their names in order (a name used twice is bound twice).
+     */
+    public static String positional(String sql, java.util.List<String> names) {
+        Matcher m = NAMED_PARAMETER.matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            names.add(m.group(1));
+            m.appendReplacement(out, "?");
+        }
+        m.appendTail(out);
         return out.toString();
     }
 

@@ -40,6 +40,7 @@ public final class WarehouseNames {
         p.put("external_table", externalSchema + "." + externalTable);
         p.put("final_table", SqlIdentifiers.qualified(config.get("warehouse.final-table"), "warehouse.final-table"));
         p.put("audit_table", SqlIdentifiers.qualified(config.get("warehouse.audit-table"), "warehouse.audit-table"));
+        p.put("rejected_table", SqlIdentifiers.qualified(config.get("warehouse.rejected-table"), "warehouse.rejected-table"));
         p.put("bce_table", SqlIdentifiers.qualified(config.get("warehouse.bce-table"), "warehouse.bce-table"));
         List<String> columns = contract.columns().stream()
                 .map(c -> SqlIdentifiers.name(c.name(), "contract column")).toList();
@@ -55,7 +56,7 @@ public final class WarehouseNames {
         p.put("final_columns_ddl", ddl.substring(0, ddl.length() - 2));
         Set<String> schemas = new LinkedHashSet<>();
         schemas.add(externalSchema);
-        for (String key : List.of("final_table", "audit_table", "bce_table")) {
+        for (String key : List.of("final_table", "audit_table", "rejected_table", "bce_table")) {
             String schema = SqlIdentifiers.schemaOf(p.get(key));
             if (schema != null) {
                 schemas.add(schema);

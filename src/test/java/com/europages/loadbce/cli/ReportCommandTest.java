@@ -67,7 +67,8 @@ class ReportCommandTest {
 
     @Test
     void textSummaryOfTheDay() {
-        assertThat(report("report", "--date", "2022-05-01")).isZero();
+        // a past day holding 2 of its 144 expected files is incomplete (see ReportCompletenessTest)
+        assertThat(report("report", "--date", "2022-05-01")).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(
                 "Load report of 2022-05-01 (analytics.dataflow_load_audit)",
                 "files loaded           2", "rows read              3,000", "rows loaded            2,990",
@@ -78,7 +79,7 @@ class ReportCommandTest {
 
     @Test
     void jsonSummaryOfTheDay() throws Exception {
-        assertThat(report("report", "--date", "2022-05-01", "--json")).isZero();
+        assertThat(report("report", "--date", "2022-05-01", "--json")).isEqualTo(1);
         JsonNode n = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
         assertThat(n.path("files").asLong()).isEqualTo(2);
         assertThat(n.path("rowsLoaded").asLong()).isEqualTo(2990);

@@ -65,4 +65,29 @@ class RejectRoutesTest extends RoutesTestSupport {
         assertThat(counter("loadbce.files.rejected", "reason", "TransformException")).isEqualTo(1);
         assertThat(done.getProperty("DataFlowOutcome")).isEqualTo("rejected");
     }
+
+    @Test
+    void anUnloadableFileIsRecordedInTheWarehouseBeforeTheErrorQueueHasIt() throws Exception {
+        MockEndpoint warehouse = getMockEndpoint("mock:jdbc:warehouse");
+        warehouse.expectedMessageCount(1);
+        // a warehouse that cannot record the rejection: nothing reaches the error queue, the message comes back
+        warehouse.whenAnyExchangeReceived(e -> {
+            throw new java.sql.SQLException("warehouse down");
+        });
+        errorQueue().expectedMessageCount(0);
+
+        Exchange done = template.send("direct:reject-file", e -> {
+            e.setProperty(Exchange.EXCEPTION_CAUGHT, new TransformException("Column 'x' is missing"));
+            e.getMessage().setHeader(Headers.KEY, "staging/x.parquet");
+            e.getMessage().setHeader(Headers.ETAG, "etag-1");
+            e.getMessage().setHeader(Headers.DATE, "2022-05-01");
+        });
+
+        MockEndpoint.assertIsSatisfied(context);
+        assertThat(done.getException()).hasMessageContaining("warehouse down");
+        Message recorded = warehouse.getExchanges().get(0).getMessage();
+        assertThat(recorded.getBody(String.class)).startsWith("INSERT INTO analytics.dataflow_rejected_files");
+        assertThat(recorded.getHeader("ErrorReason")).isEqualTo("Column 'x' is missing");
+        assertThat(recorded.getHeader("DataFlowRejectedAt")).isNotNull();
+    }
 }

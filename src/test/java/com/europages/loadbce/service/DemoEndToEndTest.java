@@ -44,6 +44,7 @@ class DemoEndToEndTest {
         assertThat(first.rowsLoaded()).isEqualTo(6_000);
         assertThat(first.rowsWithoutCompany()).isBetween(1L, 6_000L / 2);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("[ 24/24]");
+        assertThat(first.completeness()).isEqualTo("completeness 2022-05-01: 24 of 24 files loaded, 0 rejected, 0 missing (complete)");
         long[] before = finalTable(first.warehouseFile());
         assertThat(before[0]).isEqualTo(6_000);
         assertThat(before[1]).isEqualTo(first.rowsWithoutCompany());

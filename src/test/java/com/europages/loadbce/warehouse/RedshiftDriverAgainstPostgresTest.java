@@ -139,7 +139,7 @@ class RedshiftDriverAgainstPostgresTest {
     }
 
     /**
-     * The load routes' statements as camel-jdbc sends them (named :?parameters made '?' by its prepare strategy):
+     * The load, reject-file and completeness routes' statements as camel-jdbc sends them (named :?parameters made '?' by its prepare strategy):
      * the driver prepares each and describes its parameters, which camel-jdbc asks for before binding.
      */
     @Test
@@ -151,7 +151,7 @@ class RedshiftDriverAgainstPostgresTest {
             s.execute("CREATE TABLE IF NOT EXISTS " + tables.names.get("external_table") + " ("
                     + tables.externalColumnsDdl() + ", dt date)");
             for (String file : List.of("load-delete.sql", "load-insert.sql", "load-counts.sql", "audit-delete.sql",
-                    "audit-insert.sql", "load-report.sql")) {
+                    "audit-insert.sql", "load-report.sql", "rejected-insert.sql", "completeness-files.sql")) {
                 String sql = tables.sql.sql(file);
                 long named = java.util.regex.Pattern.compile(":\\?\\w+").matcher(sql).results().count();
                 try (PreparedStatement ps = connection.prepareStatement(strategy.prepareQuery(sql, true))) {
