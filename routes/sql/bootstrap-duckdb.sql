@@ -22,8 +22,14 @@ CREATE TABLE IF NOT EXISTS ${audit_table} (
     values_unconvertible bigint,
     transform_ms bigint,
     load_ms bigint,
-    loaded_at timestamp
+    loaded_at timestamp,
+    -- schema drift: source columns the contract does not name; contract columns the file lacked (filled)
+    columns_dropped varchar(65535),
+    columns_filled varchar(65535)
 );
+-- audit tables created before the schema-drift columns
+ALTER TABLE ${audit_table} ADD COLUMN IF NOT EXISTS columns_dropped varchar;
+ALTER TABLE ${audit_table} ADD COLUMN IF NOT EXISTS columns_filled varchar;
 CREATE TABLE IF NOT EXISTS ${rejected_table} (
     source_key varchar(1024) NOT NULL,
     source_etag varchar(100),

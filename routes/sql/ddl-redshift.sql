@@ -27,6 +27,9 @@ CREATE TABLE IF NOT EXISTS ${audit_table} (
     transform_ms bigint,
     load_ms bigint,
     loaded_at timestamp,
+    -- schema drift: source columns the contract does not name; contract columns the file lacked (filled)
+    columns_dropped varchar(65535),
+    columns_filled varchar(65535),
     PRIMARY KEY (source_key)
 );
 CREATE TABLE IF NOT EXISTS ${rejected_table} (

@@ -3,6 +3,7 @@ package com.europages.loadbce;
 import com.europages.loadbce.cli.BenchCommand;
 import com.europages.loadbce.cli.BackfillCommand;
 import com.europages.loadbce.cli.Command;
+import com.europages.loadbce.cli.ContractCommand;
 import com.europages.loadbce.cli.CommandContext;
 import com.europages.loadbce.cli.DdlCommand;
 import com.europages.loadbce.cli.DemoCommand;
@@ -35,7 +36,7 @@ public final class Application {
         this.config = config;
         for (Command c : List.of(new ServeCommand(), new DemoCommand(), new DrainCommand(),
                 new TransformCommand(), new DdlCommand(), new GenerateCommand(), new BenchCommand(),
-                new BackfillCommand(), new ReportCommand())) {
+                new BackfillCommand(), new ReportCommand(), new ContractCommand())) {
             commands.put(c.name(), c);
         }
     }

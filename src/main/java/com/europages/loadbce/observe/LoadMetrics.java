@@ -23,6 +23,8 @@ public final class LoadMetrics implements Processor {
     public static final String VALUES_TRUNCATED = "loadbce.values.truncated";
     public static final String TRANSFORM_TIME = "loadbce.file.transform";
     public static final String LOAD_TIME = "loadbce.file.load";
+    public static final String COLUMNS_DROPPED = "loadbce.columns.dropped";
+    public static final String COLUMNS_FILLED = "loadbce.columns.filled";
 
     private final Counter rowsRead;
     private final Counter rowsLoaded;
@@ -32,6 +34,8 @@ public final class LoadMetrics implements Processor {
     private final Counter valuesTruncated;
     private final Timer transformTime;
     private final Timer loadTime;
+    private final Counter columnsDropped;
+    private final Counter columnsFilled;
 
     /** Registers every meter now, so a scrape before the first file already sees them at zero. */
     public LoadMetrics(MeterRegistry meters) {
@@ -47,6 +51,10 @@ public final class LoadMetrics implements Processor {
                 .description("Strings cut to their varchar length").register(meters);
         transformTime = Timer.builder(TRANSFORM_TIME).description("Transform time per file").register(meters);
         loadTime = Timer.builder(LOAD_TIME).description("Warehouse load time per file").register(meters);
+        columnsDropped = Counter.builder(COLUMNS_DROPPED)
+                .description("Source columns the contract does not name, summed over loaded files").register(meters);
+        columnsFilled = Counter.builder(COLUMNS_FILLED)
+                .description("Contract columns a loaded file lacked and that took their fill").register(meters);
     }
 
     @Override
@@ -65,5 +73,7 @@ public final class LoadMetrics implements Processor {
         valuesTruncated.increment(report.totalTruncated());
         transformTime.record(Duration.ofMillis(report.millis()));
         loadTime.record(Duration.ofMillis(result.loadMillis()));
+        columnsDropped.increment(report.droppedColumns().size());
+        columnsFilled.increment(report.filledColumns().size());
     }
 }

@@ -26,22 +26,31 @@ public final class ColumnContract {
 
     private static final Pattern SNAKE_CASE = Pattern.compile("[a-z_][a-z0-9_]{0,126}");
     private static final Set<String> TABLE_KEYS = Set.of("table", "description", "max_unconvertible_ratio",
-            "varchar_overflow", "invalid_utf8", "columns");
-    private static final Set<String> COLUMN_KEYS = Set.of("name", "source", "type", "fill", "delimiter", "description");
+            "varchar_overflow", "invalid_utf8", "missing_column", "columns");
+    private static final Set<String> COLUMN_KEYS = Set.of("name", "source", "type", "fill", "delimiter", "missing",
+            "description");
 
     private final String table;
     private final double maxUnconvertibleRatio;
     private final OverflowPolicy overflow;
     private final InvalidUtf8Policy invalidUtf8;
     private final List<ContractColumn> columns;
+    private final Set<String> filledWhenMissing;
 
     public ColumnContract(String table, double maxUnconvertibleRatio, OverflowPolicy overflow,
                           InvalidUtf8Policy invalidUtf8, List<ContractColumn> columns) {
+        this(table, maxUnconvertibleRatio, overflow, invalidUtf8, columns, Set.of());
+    }
+
+    /** @param filledWhenMissing names of the columns that take their fill when a file lacks their source */
+    public ColumnContract(String table, double maxUnconvertibleRatio, OverflowPolicy overflow,
+                          InvalidUtf8Policy invalidUtf8, List<ContractColumn> columns, Set<String> filledWhenMissing) {
         this.table = table;
         this.maxUnconvertibleRatio = maxUnconvertibleRatio;
         this.overflow = overflow;
         this.invalidUtf8 = invalidUtf8;
         this.columns = List.copyOf(columns);
+        this.filledWhenMissing = Set.copyOf(filledWhenMissing);
     }
 
     /** Reads and validates a contract file; any problem is a {@link ContractException} naming the file and line. */
@@ -90,6 +99,8 @@ public final class ColumnContract {
             throw new ContractException(origin + ": invalid_utf8 must be replace, unconvertible or fail, got '"
                     + utf8.toLowerCase(Locale.ROOT) + "'");
         }
+        boolean fillByDefault = missingPolicy(root.path("missing_column"), origin + ": missing_column");
+        Set<String> filledWhenMissing = new HashSet<>();
         JsonNode list = root.get("columns");
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw new ContractException(origin + ": 'columns' must be a non-empty list");
@@ -121,11 +132,24 @@ public final class ColumnContract {
                 }
                 String fill = c.hasNonNull("fill") ? c.get("fill").asText() : null;
                 columns.add(ContractColumn.of(name, source, type, fill, delimiter));
+                if (c.has("missing") ? missingPolicy(c.get("missing"), where + ": missing") : fillByDefault) {
+                    filledWhenMissing.add(name);
+                }
             } catch (IllegalArgumentException e) {
                 throw new ContractException(where + ": " + e.getMessage());
             }
         }
-        return new ColumnContract(table, ratio, overflow, invalidUtf8, columns);
+        return new ColumnContract(table, ratio, overflow, invalidUtf8, columns, filledWhenMissing);
+    }
+
+    /** fail (the default: a file without the column's source fails) or fill (the column takes its fill value). */
+    private static boolean missingPolicy(JsonNode value, String where) {
+        String v = value.isMissingNode() || value.isNull() ? "fail" : value.asText().trim().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "fail" -> false;
+            case "fill" -> true;
+            default -> throw new ContractException(where + " must be fail or fill, got '" + v + "'");
+        };
     }
 
     private static String required(JsonNode c, String key, String where) {
@@ -197,6 +221,11 @@ public final class ColumnContract {
 
     /** A copy with other table-level settings (from application.properties). */
     public ColumnContract with(double ratio, OverflowPolicy policy) {
-        return new ColumnContract(table, ratio, policy, invalidUtf8, columns);
+        return new ColumnContract(table, ratio, policy, invalidUtf8, columns, filledWhenMissing);
+    }
+
+    /** True when a file without this column's source is loaded with the column's fill value instead of failing. */
+    public boolean fillsWhenMissing(ContractColumn column) {
+        return filledWhenMissing.contains(column.name());
     }
 }

@@ -72,12 +72,12 @@ final class ColumnTransform {
         this.source = source;
         this.type = column.type();
         this.kind = type.kind();
-        this.from = source.kind();
+        this.from = source == null ? null : source.kind();
         this.overflow = overflow;
         this.invalidUtf8 = invalidUtf8;
         this.file = file;
-        this.unsigned64 = source.unsigned() && source.physical() == PrimitiveTypeName.INT64;
-        if (!SUPPORTED.get(kind).contains(from)) {
+        this.unsigned64 = source != null && source.unsigned() && source.physical() == PrimitiveTypeName.INT64;
+        if (source != null && !SUPPORTED.get(kind).contains(from)) {
             throw new TransformException("Column '" + column.name() + "' of " + file + ": cannot convert source '"
                     + source.name() + "' (" + source.describe() + ") to " + type);
         }
@@ -109,7 +109,15 @@ final class ColumnTransform {
 
     /** Converts the cursor's current value and writes it (or the fill) as one non-null value. */
     void write(SourceCursor c, ColumnWriter w) {
-        int outcome = c.isNull ? MISSING : convert(c);
+        write(c.isNull ? MISSING : convert(c), w);
+    }
+
+    /** A column the file lacks (the contract fills it): the fill, counted as replaced. */
+    void writeFill(ColumnWriter w) {
+        write(MISSING, w);
+    }
+
+    private void write(int outcome, ColumnWriter w) {
         if (outcome == MISSING) {
             replaced++;
         } else if (outcome == BAD) {

@@ -151,6 +151,15 @@ public final class ParquetTransformer {
                     for (int t = 0; t < plan.transforms.size(); t++) {
                         ColumnTransform transform = plan.transforms.get(t);
                         transform.startRowGroup(g);
+                        if (transform.source == null) {
+                            writeColumn(writer, compressor, props, t, rows, (w, store) -> {
+                                for (long r = 0; r < rows; r++) {
+                                    transform.writeFill(w);
+                                    store.endRecord();
+                                }
+                            });
+                            continue;
+                        }
                         SourceCursor cursor = openColumn(reader, g, rows, transform.source,
                                 plan.delimiters.get(transform.source.name()), createdBy, label);
                         int group = g;
@@ -187,7 +196,7 @@ public final class ParquetTransformer {
                 for (ColumnTransform t : plan.transforms) {
                     counts.put(t.column.name(), t.counts());
                 }
-                return new TransformReport(sourceKey, out, rowsIn, rowsIn, groups, groupsOut, plan.dropped, counts,
+                return new TransformReport(sourceKey, out, rowsIn, rowsIn, groups, groupsOut, plan.dropped, plan.filled, counts,
                         (System.nanoTime() - started) / 1_000_000);
             }
         }
@@ -197,7 +206,7 @@ public final class ParquetTransformer {
      * The input is a downloaded copy: an unreadable footer means the object itself is not (complete) Parquet, or
      * carries metadata this parquet-hadoop cannot read (a logical type newer than it fails with a bare NullPointerException).
      */
-    private static ParquetFileReader openSource(Path in, ParquetReadOptions options, String label) {
+    static ParquetFileReader openSource(Path in, ParquetReadOptions options, String label) {
         try {
             return ParquetFileReader.open(new NamedInputFile(in, label), options);
         } catch (IOException | RuntimeException e) {
@@ -210,7 +219,7 @@ public final class ParquetTransformer {
      * chunk that cannot be read from the local copy (a failed checksum, a page that does not decompress, a short
      * dictionary) is a corrupt object, never a transient fault.
      */
-    private static SourceCursor openColumn(ParquetFileReader reader, int rowGroup, long rows, SourceColumn source,
+    static SourceCursor openColumn(ParquetFileReader reader, int rowGroup, long rows, SourceColumn source,
                                            String delimiter, String createdBy, String label) {
         MessageType single = new MessageType("source", source.field());
         reader.setRequestedSchema(single);
@@ -282,7 +291,14 @@ public final class ParquetTransformer {
         Map<String, SourceColumn> sources = new LinkedHashMap<>();
         Map<String, String> delimiters = new LinkedHashMap<>();
         List<ColumnTransform> transforms = new ArrayList<>();
+        List<String> filled = new ArrayList<>();
         for (ContractColumn c : contract.columns()) {
+            if (!fileSchema.containsField(c.source()) && contract.fillsWhenMissing(c)) {
+                // schema drift the contract accepts: the column takes its fill, the report and audit row name it
+                transforms.add(new ColumnTransform(c, null, contract.overflow(), contract.invalidUtf8(), label));
+                filled.add(c.name());
+                continue;
+            }
             SourceColumn s = sources.computeIfAbsent(c.source(), name -> SourceColumn.resolve(fileSchema, name, label));
             transforms.add(new ColumnTransform(c, s, contract.overflow(), contract.invalidUtf8(), label));
             if (c.delimiter() != null) {
@@ -298,9 +314,10 @@ public final class ParquetTransformer {
                 dropped.add(f.getName());
             }
         }
-        return new Plan(transforms, delimiters, dropped);
+        return new Plan(transforms, delimiters, dropped, filled);
     }
 
-    private record Plan(List<ColumnTransform> transforms, Map<String, String> delimiters, List<String> dropped) {
+    private record Plan(List<ColumnTransform> transforms, Map<String, String> delimiters, List<String> dropped,
+                        List<String> filled) {
     }
 }

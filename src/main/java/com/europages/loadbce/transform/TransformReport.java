@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one transform did: rows in/out, columns dropped, and per contract column the replaced/unconvertible/truncated
+ * What one transform did: rows in/out, source columns the contract does not name (dropped), contract columns the file
+ * lacks (filled, when the contract allows it), and per contract column the replaced/unconvertible/truncated
  * and invalid-UTF-8 counts.
  */
 public record TransformReport(String sourceKey, Path output, long rowsIn, long rowsOut, int rowGroupsIn, int rowGroupsOut,
-                              List<String> droppedColumns, Map<String, ColumnCounts> columns, long millis) {
+                              List<String> droppedColumns, List<String> filledColumns, Map<String, ColumnCounts> columns,
+                              long millis) {
 
     public long totalReplaced() {
         return columns.values().stream().mapToLong(ColumnCounts::replaced).sum();
@@ -44,6 +46,7 @@ public record TransformReport(String sourceKey, Path output, long rowsIn, long r
         root.put("truncated", totalTruncated());
         root.put("invalidUtf8", totalInvalidUtf8());
         droppedColumns.forEach(root.putArray("droppedColumns")::add);
+        filledColumns.forEach(root.putArray("filledColumns")::add);
         ObjectNode cols = root.putObject("columns");
         columns.forEach((name, c) -> {
             ObjectNode n = cols.putObject(name);
@@ -61,7 +64,7 @@ public record TransformReport(String sourceKey, Path output, long rowsIn, long r
                 .append(" rows_in=").append(rowsIn).append(" rows_out=").append(rowsOut)
                 .append(" replaced=").append(totalReplaced()).append(" unconvertible=").append(totalUnconvertible())
                 .append(" truncated=").append(totalTruncated()).append(" invalid_utf8=").append(totalInvalidUtf8())
-                .append(" dropped=").append(droppedColumns)
+                .append(" dropped=").append(droppedColumns).append(" filled=").append(filledColumns)
                 .append(" ms=").append(millis).append(" columns={");
         String sep = "";
         for (Map.Entry<String, ColumnCounts> e : columns.entrySet()) {

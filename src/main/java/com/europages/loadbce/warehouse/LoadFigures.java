@@ -22,6 +22,8 @@ public class LoadFigures {
     static final String VALUES_UNCONVERTIBLE = "DataFlowValuesUnconvertible";
     static final String TRANSFORM_MS = "DataFlowTransformMs";
     static final String LOADED_AT = "DataFlowLoadedAt";
+    static final String COLUMNS_DROPPED = "DataFlowColumnsDropped";
+    static final String COLUMNS_FILLED = "DataFlowColumnsFilled";
     /** Set by the load route from the counts query (load-counts.sql). */
     static final String ROWS_LOADED = "DataFlowRowsLoaded";
     static final String ROWS_MATCHED = "DataFlowRowsMatched";
@@ -49,6 +51,9 @@ public class LoadFigures {
         m.setHeader(VALUES_REPLACED, report.totalReplaced());
         m.setHeader(VALUES_UNCONVERTIBLE, report.totalUnconvertible());
         m.setHeader(TRANSFORM_MS, report.millis());
+        // schema drift, for the audit row: source columns the contract does not name, contract columns filled
+        m.setHeader(COLUMNS_DROPPED, String.join(",", report.droppedColumns()));
+        m.setHeader(COLUMNS_FILLED, String.join(",", report.filledColumns()));
         // the clock that decides "yesterday": the demo and tests find a run's rows by it
         m.setHeader(LOADED_AT, now());
     }

@@ -53,7 +53,8 @@ class ReportCommandTest {
                                long unmatched, long replaced, long unconvertible, long transformMs, long loadMs,
                                String loadedAt) throws Exception {
         Object[] values = {key, "etag", Date.valueOf(date), read, loaded, loaded, matched, unmatched, replaced,
-            unconvertible, transformMs, loadMs, Timestamp.valueOf(LocalDateTime.parse(loadedAt))};
+            unconvertible, transformMs, loadMs, Timestamp.valueOf(LocalDateTime.parse(loadedAt)),
+            key.startsWith("staging/a") ? "" : "ep_new_prop,ep_other", key.startsWith("staging/b") ? "page_type" : ""};
         for (int i = 0; i < values.length; i++) {
             ps.setObject(i + 1, values[i]);
         }
@@ -74,7 +75,9 @@ class ReportCommandTest {
                 "files loaded           2", "rows read              3,000", "rows loaded            2,990",
                 "  with a company       2,400", "  without a company    590", "values replaced        120",
                 "values unconvertible   2", "slowest file           staging/b.parquet (1,300 ms)",
-                "last load              2022-05-02T06:03");
+                "last load              2022-05-02T06:03",
+                "new columns (dropped)  ep_new_prop (1 file), ep_other (1 file)",
+                "missing, filled        page_type (1 file)");
     }
 
     @Test
@@ -88,6 +91,8 @@ class ReportCommandTest {
         assertThat(n.path("transformMs").asLong()).isEqualTo(1200);
         assertThat(n.path("slowestFile").path("key").asText()).isEqualTo("staging/b.parquet");
         assertThat(n.path("lastLoadedAt").asText()).isEqualTo("2022-05-02T06:03");
+        assertThat(n.path("newColumns").path("ep_new_prop").asInt()).isEqualTo(1);
+        assertThat(n.path("filledColumns").path("page_type").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -56,7 +56,8 @@ class ReportCompletenessTest {
              PreparedStatement audit = c.prepareStatement(prepare.prepareQuery(w.sql().sql("audit-insert.sql"), true));
              PreparedStatement reject = c.prepareStatement(prepare.prepareQuery(w.sql().sql("rejected-insert.sql"), true))) {
             for (var e : loaded.entrySet()) {
-                Object[] values = {e.getKey(), "etag", Date.valueOf(DAY), 10, 10, 10, 10, 0, 0, 0, 1, 1, at(e.getValue())};
+                Object[] values = {e.getKey(), "etag", Date.valueOf(DAY), 10, 10, 10, 10, 0, 0, 0, 1, 1, at(e.getValue()),
+                    "", ""};
                 for (int i = 0; i < values.length; i++) {
                     audit.setObject(i + 1, values[i]);
                 }

@@ -79,7 +79,7 @@ class LoadRoutesTest extends RoutesTestSupport {
             e.getMessage().setHeader(Headers.ETAG, "etag");
             e.getMessage().setHeader(Headers.DATE, "2022-05-01");
             e.getMessage().setHeader(ParquetTransformProcessor.REPORT_HEADER, new TransformReport(KEY,
-                    Path.of("t.parquet"), transformedRows, transformedRows, 1, 1, List.of(), Map.of(), 25));
+                    Path.of("t.parquet"), transformedRows, transformedRows, 1, 1, List.of("new_prop"), List.of(), Map.of(), 25));
         });
     }
 
@@ -108,11 +108,16 @@ class LoadRoutesTest extends RoutesTestSupport {
         Exchange audit = transactional().getExchanges().get(4);
         assertThat(audit.getMessage().getHeader("DataFlowRowsUnmatched")).isEqualTo(1L);
         assertThat(audit.getMessage().getHeader("DataFlowTransformMs")).isEqualTo(25L);
+        // schema drift: the source column the contract does not name, no contract column filled
+        assertThat(audit.getMessage().getHeader("DataFlowColumnsDropped")).isEqualTo("new_prop");
+        assertThat(audit.getMessage().getHeader("DataFlowColumnsFilled")).isEqualTo("");
+        assertThat(audit.getMessage().getBody(String.class)).contains(":?DataFlowColumnsDropped");
         assertThat(done.getMessage().getHeader(LoadFigures.RESULT_HEADER, LoadResult.class))
                 .extracting(LoadResult::rowsLoaded, LoadResult::rowsMatched, LoadResult::rowsUnmatched)
                 .containsExactly(3L, 2L, 1L);
         assertThat(counter("loadbce.files.loaded")).isEqualTo(1);
         assertThat(counter("loadbce.rows.loaded")).isEqualTo(3);
+        assertThat(counter("loadbce.columns.dropped")).isEqualTo(1);
     }
 
     @Test

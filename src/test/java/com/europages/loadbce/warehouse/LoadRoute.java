@@ -65,7 +65,7 @@ final class LoadRoute implements AutoCloseable {
 
     /** A transform report of {@code rows} rows, as the transform route leaves it for the load. */
     static TransformReport report(String key, long rows) {
-        return new TransformReport(key, Path.of("unused.parquet"), rows, rows, 1, 1, List.of(), Map.of(), 20);
+        return new TransformReport(key, Path.of("unused.parquet"), rows, rows, 1, 1, List.of(), List.of(), Map.of(), 20);
     }
 
     /** Sends one file to direct:load; returns the finished exchange (its exception, if the load failed). */
