@@ -99,7 +99,7 @@ public final class ChildServiceProcess {
     Run startWith(List<String> launcher, String... command) throws IOException {
         List<String> cmd = new ArrayList<>(launcher);
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", runtimeClassPath(),
                 "com.europages.loadbce.Application"));
         cmd.addAll(List.of(command));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -108,6 +108,20 @@ public final class ChildServiceProcess {
         Path log = logDir.resolve("run-" + (++runs) + "-" + command[0] + ".log");
         pb.redirectOutput(log.toFile());
         return new Run(pb.start(), log);
+    }
+
+    /**
+     * The service's own classes and its runtime dependencies only, as the packaged jar has them: the test class path
+     * carries test-scoped jars (camel-test brings camel-file and camel-timer) that would hide one missing at run time.
+     */
+    static String runtimeClassPath() throws IOException {
+        Path listed = Path.of("target", "runtime-classpath.txt");
+        if (!Files.isRegularFile(listed)) {
+            throw new IllegalStateException(listed + " is missing: it is written by Maven's generate-test-resources phase"
+                    + " (run the tests through mvn)");
+        }
+        return Path.of("target", "classes").toAbsolutePath() + java.io.File.pathSeparator
+                + Files.readString(listed, StandardCharsets.UTF_8).strip();
     }
 
     /** Every run's output so far. */
