@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The target table of the transform, read from the YAML contract beside the routes (see DESIGN.md, "The column contract"). */
+/** The target table of the transform, read from the YAML contract beside the routes (see docs/transform.md, "The column contract"). */
 public final class ColumnContract {
 
     /** The lineage column the transformer appends: the S3 key of the source file. */

@@ -29,8 +29,8 @@ public final class DuckDbDataSource extends ConnectionSource implements AutoClos
     /**
      * @param rowGroupSize rows per row group of new data. DuckDB writes an insert of at least one row group straight
      *                     to the database file, compressed, instead of into the write-ahead log that each checkpoint
-     *                     rewrites: a row group smaller than a file's rows keeps a load's rows out of the log (see the
-     *                     README's performance section).
+     *                     rewrites: a row group smaller than a file's rows keeps a load's rows out of the log (see
+     *                     docs/performance.md).
      * @param threads      DuckDB's worker threads for all connections; 0: DuckDB's default (the machine's cores)
      */
     public DuckDbDataSource(Path file, int rowGroupSize, int threads) throws SQLException {

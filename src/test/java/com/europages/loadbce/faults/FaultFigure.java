@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
-/** One scenario's result line, printed and appended to target/fault-figures.txt for the README table. */
+/** One scenario's result line, printed and appended to target/fault-figures.txt for the table of docs/reliability.md. */
 public record FaultFigure(String scenario, long files, long rows, long duplicates, long losses, double seconds) {
 
     public String line() {
@@ -16,7 +16,7 @@ public record FaultFigure(String scenario, long files, long rows, long duplicate
                 scenario, files, rows, duplicates, losses, seconds);
     }
 
-    /** Prints the line; the file keeps every run's figures so a README table can be made from the last ones. */
+    /** Prints the line; the file keeps every run's figures so the table of docs/reliability.md can be made from the last ones. */
     public FaultFigure print() {
         System.out.println(line());
         try {

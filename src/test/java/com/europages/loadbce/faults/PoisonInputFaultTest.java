@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
- * Bad messages, bad objects and hostile keys mixed into a day: each ends where the README says (error queue once
+ * Bad messages, bad objects and hostile keys mixed into a day: each ends where docs/operations.md says (error queue once
  * with reason, key and eTag; or skipped), the service keeps running and the good files load exactly.
  */
 class PoisonInputFaultTest {

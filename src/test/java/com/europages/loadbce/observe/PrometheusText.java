@@ -45,7 +45,7 @@ final class PrometheusText {
         return found ? Optional.of(sum) : Optional.empty();
     }
 
-    /** The sample lines of names starting with the prefix, for the README's example. */
+    /** The sample lines of names starting with the prefix, for the docs' examples. */
     String lines(String prefix) {
         return String.join("\n", Arrays.stream(text.split("\n")).filter(l -> l.startsWith(prefix)).toList());
     }

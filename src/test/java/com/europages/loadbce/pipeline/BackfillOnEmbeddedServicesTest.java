@@ -84,7 +84,7 @@ class BackfillOnEmbeddedServicesTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as(printed).isZero();
-        // in the test report: the README's example comes from here
+        // in the test report: the example of docs/operations.md (Backfill) comes from here
         System.out.print(printed);
         return printed;
     }
