@@ -18,12 +18,18 @@ public final class AppConfig {
     public static final String PROFILE_KEY = "app.profile";
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(secret|password|token|credential).*");
 
+    /** Environment variables named like settings of these groups; AWS_ and CAMEL_ belong to the SDK and Camel. */
+    private static final Pattern OWN_ENV = Pattern.compile("(APP|SQS|S3|INTAKE|TRANSFORM|WAREHOUSE|LOCAL|HEALTH)_[A-Z0-9_]+");
+    private static final java.util.Set<String> ENV_NOT_SETTINGS = java.util.Set.of("APP_CONFIG_DIR");
+
     private final Path configDir;
     private final Map<String, String> values;
+    private final java.util.List<String> unmatchedEnvironment;
 
-    private AppConfig(Path configDir, Map<String, String> values) {
+    private AppConfig(Path configDir, Map<String, String> values, java.util.List<String> unmatchedEnvironment) {
         this.configDir = configDir;
         this.values = Collections.unmodifiableMap(values);
+        this.unmatchedEnvironment = java.util.List.copyOf(unmatchedEnvironment);
     }
 
     /**
@@ -37,7 +43,13 @@ public final class AppConfig {
         merged.putAll(readIfPresent(configDir.resolve("application-" + profile + ".properties"), false));
         merged.put(PROFILE_KEY, profile);
         merged.replaceAll((key, value) -> override(key, value, env, system));
-        return new AppConfig(configDir.toAbsolutePath().normalize(), merged);
+        java.util.Set<String> envNames = new java.util.HashSet<>();
+        merged.keySet().forEach(k -> envNames.add(envName(k)));
+        java.util.List<String> unmatched = env.keySet().stream()
+                .filter(name -> OWN_ENV.matcher(name).matches() && !envNames.contains(name)
+                        && !ENV_NOT_SETTINGS.contains(name))
+                .sorted().toList();
+        return new AppConfig(configDir.toAbsolutePath().normalize(), merged, unmatched);
     }
 
     /** The configuration the service runs with: the folder from APP_CONFIG_DIR (default: working directory). */
@@ -50,7 +62,7 @@ public final class AppConfig {
     public AppConfig with(Map<String, String> overrides) {
         Map<String, String> copy = new TreeMap<>(values);
         copy.putAll(overrides);
-        return new AppConfig(configDir, copy);
+        return new AppConfig(configDir, copy, unmatchedEnvironment);
     }
 
     public static String envName(String key) {
@@ -144,6 +156,11 @@ public final class AppConfig {
         Properties p = new Properties();
         p.putAll(values);
         return p;
+    }
+
+    /** Environment variables named like a setting of the service that no setting has: most often a misspelt one. */
+    public java.util.List<String> unmatchedEnvironment() {
+        return unmatchedEnvironment;
     }
 
     public Map<String, String> asMap() {

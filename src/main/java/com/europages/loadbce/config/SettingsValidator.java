@@ -29,11 +29,13 @@ public final class SettingsValidator {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
     private static final Pattern S3_LOCATION = Pattern.compile("s3://[a-z0-9.\\-]{3,63}/[A-Za-z0-9_./=\\-]*");
     private static final Pattern REDSHIFT_URL = Pattern.compile("jdbc:redshift:(iam:)?//[A-Za-z0-9.\\-]+(:\\d{1,5})?/\\S*");
+    private static final Pattern IAM_ROLE = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-]+");
     private static final Set<String> BOOLEANS = Set.of("true", "false");
 
     private final AppConfig config;
     private final List<String> problems = new ArrayList<>();
+    private final Set<String> checked = new java.util.HashSet<>();
 
     private SettingsValidator(AppConfig config) {
         this.config = config;
@@ -50,6 +52,10 @@ public final class SettingsValidator {
         v.management();
         if (config.isLocal()) {
             v.local();
+        }
+        if (v.problems.isEmpty()) {
+            // with an invalid profile or dialect the keys in use are unknown: the first mistake is the one to show
+            v.unknownKeys();
         }
         if (!v.problems.isEmpty()) {
             throw new InvalidSettingsException(v.problems);
@@ -175,7 +181,9 @@ public final class SettingsValidator {
                 }
             }
             matches("warehouse.external-location", S3_LOCATION, "an s3://bucket/prefix/ URL");
+            known("warehouse.user", "warehouse.password", "warehouse.duckdb-files-dir");
         } else if ("duckdb".equals(dialect)) {
+            known("warehouse.user", "warehouse.password", "warehouse.external-location");
             if (!url.isEmpty() && (!url.startsWith("jdbc:duckdb:") || url.length() == "jdbc:duckdb:".length())) {
                 problem("warehouse.url", "empty (<app.data-dir>/warehouse.duckdb) or jdbc:duckdb:<database file>");
             }
@@ -184,6 +192,9 @@ public final class SettingsValidator {
                 problem("warehouse.duckdb-files-dir", "empty (<app.data-dir>/transformed) or a local folder");
             }
         }
+        // read by `ddl` only, which prints the external schema's statement for an operator to run
+        identifier("warehouse.spectrum-database", false);
+        matches("warehouse.spectrum-iam-role", IAM_ROLE, "an IAM role ARN: arn:aws:iam::ACCOUNT:role/NAME");
         for (String key : List.of("warehouse.external-schema", "warehouse.external-table")) {
             identifier(key, false);
         }
@@ -230,6 +241,9 @@ public final class SettingsValidator {
         between("local.s3.port", 0, 65_535);
         between("local.sqs.max-receive-count", 1, 1000);
         bool("local.s3.notify-base64");
+        if (value("local.s3.notify-prefix").startsWith("/")) {
+            problem("local.s3.notify-prefix", "empty (intake.staging-prefix) or a key prefix without a leading '/'");
+        }
         for (String key : List.of("local.access-key", "local.secret-key")) {
             if (value(key).isEmpty()) {
                 problem(key, "a non-empty key for the embedded servers");
@@ -237,8 +251,31 @@ public final class SettingsValidator {
         }
     }
 
+    /**
+     * A key no check read is a setting nothing uses: most often a misspelt one, whose intended setting silently keeps
+     * its default. Camel's own keys are left to Camel Main, which refuses unknown ones itself.
+     */
+    private void unknownKeys() {
+        for (String key : config.asMap().keySet()) {
+            if (!checked.contains(key) && !key.startsWith("camel.") && !key.equals(AppConfig.PROFILE_KEY)) {
+                problems.add("Unknown setting " + key + " (in " + config.configDir()
+                        + "): no such setting, see docs/configuration.md");
+            }
+        }
+        for (String name : config.unmatchedEnvironment()) {
+            problems.add("Unknown setting in environment variable " + name
+                    + ": no setting has this name, see docs/configuration.md");
+        }
+    }
+
+    /** Keys a branch of the checks does not use, so they are not reported as unknown. */
+    private void known(String... keys) {
+        checked.addAll(List.of(keys));
+    }
+
     /** The value, trimmed; empty when the key is absent. */
     private String value(String key) {
+        checked.add(key);
         String v = config.asMap().get(key);
         return v == null ? "" : v.trim();
     }

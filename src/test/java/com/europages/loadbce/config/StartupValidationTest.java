@@ -70,6 +70,33 @@ class StartupValidationTest {
     }
 
     @Test
+    void theShippedConfigurationPassesOnEitherWarehouse() {
+        assertThat(SettingsValidator.check(production(Map.of("warehouse.dialect", "duckdb")))).isNotNull();
+        assertThat(SettingsValidator.check(local(Map.of("warehouse.dialect", "redshift",
+                "warehouse.url", PRODUCTION_REQUIRED.get("warehouse.url"))))).isNotNull();
+    }
+
+    @Test
+    void aMisspeltKeyIsRefusedRatherThanLeavingItsSettingAtTheDefault() {
+        Outcome o = serve(local(Map.of("intake.file-name-regexp", "^x_(?<date>\\d{8})$")));
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.errLines()).singleElement().asString()
+                .startsWith("Unknown setting intake.file-name-regexp (in ").contains("no such setting");
+        assertThat(dataDir()).doesNotExist();
+    }
+
+    @Test
+    void aMisspeltEnvironmentVariableIsRefused() {
+        AppConfig config = AppConfig.load(Path.of("").toAbsolutePath(),
+                Map.of("WAREHOUSE_DIALEKT", "duckdb", "APP_CONFIG_DIR", ".", "AWS_PROFILE", "default"), new Properties())
+                .with(Map.of("app.data-dir", dataDir().toString()));
+        Outcome o = serve(config);
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.errLines()).containsExactly("Unknown setting in environment variable WAREHOUSE_DIALEKT: no setting "
+                + "has this name, see docs/configuration.md");
+    }
+
+    @Test
     void aFileNameRegexThatDoesNotCompileIsRefused() {
         refused(local(Map.of("intake.file-name-regex", "^dataflow_(?<date>\\d{8}")), "intake.file-name-regex",
                 "'^dataflow_(?<date>\\d{8}'", "valid Java regular expression");
