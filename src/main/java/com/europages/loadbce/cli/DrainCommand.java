@@ -34,7 +34,8 @@ public final class DrainCommand implements Command {
         }
         try (ServiceRuntime runtime = ServiceRuntime.create(context.config(), Clock.systemUTC())) {
             runtime.start();
-            DrainRun.Report report = DrainRun.run(runtime, Duration.ofSeconds(idle), Duration.ofSeconds(1));
+            DrainRun.Report report = DrainRun.run(runtime, Duration.ofSeconds(idle), Duration.ofSeconds(1),
+                    runtime.stopOnSignal());
             report.print(context.out());
             return report.ok() ? 0 : 1;
         }

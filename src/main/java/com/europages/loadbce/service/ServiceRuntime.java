@@ -140,6 +140,22 @@ public final class ServiceRuntime implements AutoCloseable {
         LOG.info("Routes stopped");
     }
 
+    /**
+     * From now on SIGTERM and SIGINT only set the returned flag, for a run that ends on its own (drain): it stops
+     * waiting, and {@link #close()} then lets the files in flight finish, as for {@link #runUntilShutdown()}.
+     */
+    public java.util.function.BooleanSupplier stopOnSignal() {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        StopSignals.onStop(() -> stop.set(true));
+        return stop::get;
+    }
+
+    /** Stops taking messages and lets the files in flight finish (within camel.main.shutdown-timeout). */
+    public void stopRoutes() throws Exception {
+        main.stop();
+        LOG.info("Routes stopped");
+    }
+
     /** The port the management server (health, metrics) listens on, once started; -1 when it is disabled. */
     public int managementPort() {
         return camelContext().hasServices(VertxPlatformHttpServer.class).stream()

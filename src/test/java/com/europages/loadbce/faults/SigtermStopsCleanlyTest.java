@@ -20,14 +20,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * `serve` on the local profile in its own JVM, sent SIGTERM while a file is in flight: the file finishes, the
- * routes stop, the warehouse and the embedded servers close, in that order, and the process exits 0.
+ * `serve`, and `drain` (a scheduled run stopped by its scheduler), on the local profile in their own JVM, sent
+ * SIGTERM while a file is in flight: the file finishes, the routes stop, the warehouse and the embedded servers
+ * close, in that order, and the process exits 0.
  */
 class SigtermStopsCleanlyTest {
 
@@ -36,8 +38,9 @@ class SigtermStopsCleanlyTest {
     @TempDir
     Path dir;
 
-    @Test
-    void sigtermFinishesTheFileInFlightClosesEverythingAndExitsZero() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"serve", "drain --idle-s 600"})
+    void sigtermFinishesTheFileInFlightClosesEverythingAndExitsZero(String command) throws Exception {
         int sqsPort = ChildServiceProcess.freePort();
         int s3Port = ChildServiceProcess.freePort();
         Path data = dir.resolve("data");
@@ -49,7 +52,7 @@ class SigtermStopsCleanlyTest {
         new DataFlowGenerator(GeneratorOptions.defaults(5)).writeFile(file, day, 12, 1, ROWS);
         String key = config.get("intake.staging-prefix") + file.getFileName();
 
-        ChildServiceProcess.Run run = child.start("serve");
+        ChildServiceProcess.Run run = child.start(command.split(" "));
         try (S3Client s3 = AwsClients.s3(config.with(Map.of("s3.endpoint", "http://127.0.0.1:" + s3Port,
                 "s3.force-path-style", "true")))) {
             // the child's S3 answers once its servers are up
@@ -69,8 +72,12 @@ class SigtermStopsCleanlyTest {
         assertThat(inFlight).as("SIGTERM came while the file was in flight").isTrue();
         assertThat(exit).as("exit code; log " + run.log()).isZero();
         assertThat(log).noneMatch(l -> l.contains("Exception") && l.contains("\tat "));
-        List<String> steps = List.of("SIGTERM received", "Loaded s3://", "Routes stopped",
-                "Warehouse connection pool closed", "Local warehouse closed", "Embedded S3 stopped", "Embedded SQS stopped");
+        List<String> steps = new java.util.ArrayList<>(List.of("SIGTERM received", "Loaded s3://", "Routes stopped"));
+        if (command.startsWith("drain")) {
+            steps.add("drain: 1 files loaded, 0 records skipped, 0 rejected to the error queue, 0 messages failed");
+        }
+        steps.addAll(List.of("Warehouse connection pool closed", "Local warehouse closed", "Embedded S3 stopped",
+                "Embedded SQS stopped"));
         int previous = -1;
         for (String step : steps) {
             int at = indexOf(log, step);

@@ -31,7 +31,7 @@ class DrainRunTest {
         local.stage("dataflow_europages_20220501_06_1.parquet", RequestBody.fromString("not a parquet file"));
         local.stage("notes.txt", RequestBody.fromString("skipped"));
 
-        DrainRun.Report report = DrainRun.run(local.runtime(), Duration.ofSeconds(3), Duration.ofMillis(200));
+        DrainRun.Report report = DrainRun.run(local.runtime(), Duration.ofSeconds(3), Duration.ofMillis(200), () -> false);
 
         assertThat(report.filesLoaded()).isEqualTo(1);
         assertThat(report.rejected()).isEqualTo(1);
