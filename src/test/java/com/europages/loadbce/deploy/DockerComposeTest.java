@@ -71,6 +71,14 @@ class DockerComposeTest {
     }
 
     @Test
+    void stopGivesTheFileInFlightLongerThanCamelsShutdownTimeoutBeforeSigkill() {
+        String grace = services.get("service").path("stop_grace_period").asText();
+        assertThat(grace).as("stop_grace_period").matches("\\d+s");
+        assertThat(Long.parseLong(grace.replace("s", "")))
+                .isGreaterThan(serviceConfig.getLong("camel.main.shutdown-timeout"));
+    }
+
+    @Test
     void serviceTalksToLocalstackForSqsAndS3AndReadsDuckDbNotRedshift() {
         String localstack = "http://localstack:4566";
 
