@@ -38,6 +38,9 @@ public final class ServiceBeans {
     /** A refresh takes milliseconds; a consumer waiting longer for its turn gives its message back to the queue. */
     private static final Duration REFRESH_MAX_WAIT = Duration.ofMinutes(5);
 
+    /** Two deliveries of one file wait for each other's load; one stuck longer gives its message back to the queue. */
+    private static final Duration LOAD_TURN_MAX_WAIT = Duration.ofMinutes(10);
+
     private ServiceBeans() {
     }
 
@@ -99,6 +102,7 @@ public final class ServiceBeans {
         bind.accept("externalTableRefresh", new ExternalTableRefresh(dialect, sql, location,
                 config.get("intake.staging-prefix")));
         bind.accept("oneRefreshAtATime", new OneAtATime(REFRESH_MAX_WAIT));
+        bind.accept("oneLoadPerFile", OneAtATime.perHeader(com.europages.loadbce.intake.Headers.KEY, LOAD_TURN_MAX_WAIT));
         // the transacted block of the load route; its spring-jdbc endpoints take this transaction's connection
         bind.accept("loadTransaction", new SpringTransactionPolicy(new DataSourceTransactionManager(dataSource)));
         bind.accept("loadFigures", new LoadFigures(clock));
