@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -20,16 +23,16 @@ public final class AppConfig {
 
     /** Environment variables named like settings of these groups; AWS_ and CAMEL_ belong to the SDK and Camel. */
     private static final Pattern OWN_ENV = Pattern.compile("(APP|SQS|S3|INTAKE|TRANSFORM|WAREHOUSE|LOCAL|HEALTH)_[A-Z0-9_]+");
-    private static final java.util.Set<String> ENV_NOT_SETTINGS = java.util.Set.of("APP_CONFIG_DIR");
+    private static final Set<String> ENV_NOT_SETTINGS = Set.of("APP_CONFIG_DIR");
 
     private final Path configDir;
     private final Map<String, String> values;
-    private final java.util.List<String> unmatchedEnvironment;
+    private final List<String> unmatchedEnvironment;
 
-    private AppConfig(Path configDir, Map<String, String> values, java.util.List<String> unmatchedEnvironment) {
+    private AppConfig(Path configDir, Map<String, String> values, List<String> unmatchedEnvironment) {
         this.configDir = configDir;
         this.values = Collections.unmodifiableMap(values);
-        this.unmatchedEnvironment = java.util.List.copyOf(unmatchedEnvironment);
+        this.unmatchedEnvironment = List.copyOf(unmatchedEnvironment);
     }
 
     /**
@@ -43,9 +46,9 @@ public final class AppConfig {
         merged.putAll(readIfPresent(configDir.resolve("application-" + profile + ".properties"), false));
         merged.put(PROFILE_KEY, profile);
         merged.replaceAll((key, value) -> override(key, value, env, system));
-        java.util.Set<String> envNames = new java.util.HashSet<>();
+        Set<String> envNames = new HashSet<>();
         merged.keySet().forEach(k -> envNames.add(envName(k)));
-        java.util.List<String> unmatched = env.keySet().stream()
+        List<String> unmatched = env.keySet().stream()
                 .filter(name -> OWN_ENV.matcher(name).matches() && !envNames.contains(name)
                         && !ENV_NOT_SETTINGS.contains(name))
                 .sorted().toList();
@@ -159,7 +162,7 @@ public final class AppConfig {
     }
 
     /** Environment variables named like a setting of the service that no setting has: most often a misspelt one. */
-    public java.util.List<String> unmatchedEnvironment() {
+    public List<String> unmatchedEnvironment() {
         return unmatchedEnvironment;
     }
 

@@ -12,6 +12,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -35,7 +36,7 @@ public final class SettingsValidator {
 
     private final AppConfig config;
     private final List<String> problems = new ArrayList<>();
-    private final Set<String> checked = new java.util.HashSet<>();
+    private final Set<String> checked = new HashSet<>();
 
     private SettingsValidator(AppConfig config) {
         this.config = config;

@@ -3,6 +3,7 @@ package com.europages.loadbce.service;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -35,7 +36,7 @@ public final class DrainRun {
      * @param stopRequested true once the run should end before the queue is empty (SIGTERM)
      */
     public static Report run(ServiceRuntime runtime, Duration idle, Duration poll,
-            java.util.function.BooleanSupplier stopRequested) throws Exception {
+            BooleanSupplier stopRequested) throws Exception {
         long started = System.nanoTime();
         try (SqsClient sqs = AwsClients.sqs(runtime.config())) {
             String url = sqs.getQueueUrl(b -> b.queueName(runtime.config().get("sqs.queue-name"))).queueUrl();

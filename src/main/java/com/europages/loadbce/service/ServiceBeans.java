@@ -3,6 +3,7 @@ package com.europages.loadbce.service;
 import com.europages.loadbce.config.AppConfig;
 import com.europages.loadbce.config.ShortDuration;
 import com.europages.loadbce.intake.FileNameRule;
+import com.europages.loadbce.intake.Headers;
 import com.europages.loadbce.intake.LoadWindow;
 import com.europages.loadbce.intake.S3EventRecords;
 import com.europages.loadbce.observe.CompletenessGauge;
@@ -102,7 +103,7 @@ public final class ServiceBeans {
         bind.accept("externalTableRefresh", new ExternalTableRefresh(dialect, sql, location,
                 config.get("intake.staging-prefix")));
         bind.accept("oneRefreshAtATime", new OneAtATime(REFRESH_MAX_WAIT));
-        bind.accept("oneLoadPerFile", OneAtATime.perHeader(com.europages.loadbce.intake.Headers.KEY, LOAD_TURN_MAX_WAIT));
+        bind.accept("oneLoadPerFile", OneAtATime.perHeader(Headers.KEY, LOAD_TURN_MAX_WAIT));
         // the transacted block of the load route; its spring-jdbc endpoints take this transaction's connection
         bind.accept("loadTransaction", new SpringTransactionPolicy(new DataSourceTransactionManager(dataSource)));
         bind.accept("loadFigures", new LoadFigures(clock));

@@ -11,6 +11,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import com.europages.loadbce.observe.QueueReadinessCheck;
 import com.europages.loadbce.observe.WarehouseReadinessCheck;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import java.time.Duration;
 import java.util.List;
@@ -144,8 +146,8 @@ public final class ServiceRuntime implements AutoCloseable {
      * From now on SIGTERM and SIGINT only set the returned flag, for a run that ends on its own (drain): it stops
      * waiting, and {@link #close()} then lets the files in flight finish, as for {@link #runUntilShutdown()}.
      */
-    public java.util.function.BooleanSupplier stopOnSignal() {
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    public BooleanSupplier stopOnSignal() {
+        AtomicBoolean stop = new AtomicBoolean();
         StopSignals.onStop(() -> stop.set(true));
         return stop::get;
     }
