@@ -24,6 +24,7 @@ public final class CommandContext {
         return loaded;
     }
 
+    /** The command's own output: progress, reports, JSON. Never log lines. */
     public PrintStream out() {
         return out;
     }
