@@ -29,6 +29,11 @@ public final class CommandContext {
         return out;
     }
 
+    /** Whether the command's output goes to a terminal (a progress bar can redraw its line) rather than a file or a pipe. */
+    public boolean terminal() {
+        return out == System.out && System.console() != null;
+    }
+
     public PrintStream err() {
         return err;
     }

@@ -66,7 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw Usage.error(spec, "demo needs the local profile (APP_PROFILE=local) and its DuckDB warehouse");
         }
         DemoRun.Report report = DemoRun.run(config, Clock.systemUTC(), filesPerHour, rows, seed,
-                Duration.ofSeconds(timeoutSeconds), context.out());
+                Duration.ofSeconds(timeoutSeconds), context.out(), context.terminal());
         report.print(context.out());
         if (keepRunning && report.ok()) {
             context.out().println("Serving on (Ctrl-C to stop)...");

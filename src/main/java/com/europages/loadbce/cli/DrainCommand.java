@@ -1,6 +1,7 @@
 package com.europages.loadbce.cli;
 
 import com.europages.loadbce.service.DrainRun;
+import com.europages.loadbce.service.ProgressBar;
 import com.europages.loadbce.service.ServiceRuntime;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,8 @@ public final class DrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (ServiceRuntime runtime = ServiceRuntime.create(context.config(), Clock.systemUTC())) {
             runtime.start();
-            DrainRun.Report report = DrainRun.run(runtime, Duration.ofSeconds(idleSeconds), Duration.ofSeconds(1));
+            DrainRun.Report report = DrainRun.run(runtime, Duration.ofSeconds(idleSeconds), Duration.ofSeconds(1),
+                    new ProgressBar(context.out(), context.terminal(), 0));
             report.print(context.out());
             return report.ok() ? 0 : 1;
         }

@@ -1,5 +1,6 @@
 package com.europages.loadbce.service;
 
+import com.europages.loadbce.observe.LoadMetrics;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -25,9 +26,14 @@ public final class DrainRun {
     private DrainRun() {
     }
 
-    /** @param runtime a started service */
-    public static Report run(ServiceRuntime runtime, Duration idle, Duration poll) throws InterruptedException {
+    /**
+     * @param runtime a started service
+     * @param progress files loaded or rejected so far (the queue does not tell how many files are to come)
+     */
+    public static Report run(ServiceRuntime runtime, Duration idle, Duration poll, ProgressBar progress)
+            throws InterruptedException {
         long started = System.nanoTime();
+        PipelineMetrics m = new PipelineMetrics(runtime.meters());
         try (SqsClient sqs = AwsClients.sqs(runtime.config())) {
             String url = sqs.getQueueUrl(b -> b.queueName(runtime.config().get("sqs.queue-name"))).queueUrl();
             long emptySince = System.nanoTime();
@@ -35,10 +41,13 @@ public final class DrainRun {
                 if (!isEmpty(sqs, url)) {
                     emptySince = System.nanoTime();
                 }
+                progress.advanceTo((int) (m.count(PipelineMetrics.FILES_LOADED) + m.count(PipelineMetrics.FILES_REJECTED)),
+                        m.count(LoadMetrics.ROWS_LOADED));
+                progress.tick();
                 Thread.sleep(poll.toMillis());
             }
         }
-        PipelineMetrics m = new PipelineMetrics(runtime.meters());
+        progress.finish();
         return new Report(m.count(PipelineMetrics.FILES_LOADED), m.skipped(), m.rejected(),
                 m.count(PipelineMetrics.MESSAGES_FAILED), (System.nanoTime() - started) / 1e9);
     }
