@@ -18,7 +18,7 @@ public final class LogSetup {
     public static final String TARGET = "loadbce.log-to";
     /** The log file when {@link #TARGET} is file. */
     public static final String FILE = "loadbce.log-file";
-    /** The root level: INFO (default) or WARN. */
+    /** The root level: INFO (default), WARN for the tools whose stdout is their result, or DEBUG when set. */
     public static final String LEVEL = "loadbce.log-level";
 
     private LogSetup() {
@@ -53,6 +53,9 @@ public final class LogSetup {
             System.setProperty(FILE, destination.file().toString());
         }
         System.setProperty(TARGET, destination.target().name());
-        System.setProperty(LEVEL, destination.level());
+        // -Dloadbce.log-level=DEBUG shows the per-column counts of each transformed file
+        if (System.getProperty(LEVEL) == null) {
+            System.setProperty(LEVEL, destination.level());
+        }
     }
 }
