@@ -96,26 +96,37 @@ public final class Application {
         return absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();
     }
 
-    /** Bad arguments: one line naming the command and the problem, the usage line, and where the help is. Exit 2. */
+    /**
+     * Bad arguments: one line naming the command and the problem; for an option or a value, picocli's suggestion (a
+     * misspelt option), the usage line and where the help is. Exit 2.
+     */
     private static int usageError(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println(path(command) + ": " + message(e));
+        String hint = "Run '" + command.getCommandSpec().qualifiedName() + " --help' for ";
+        String unknownCommand = unknownCommand(e);
+        if (unknownCommand != null) {
+            // the commands are listed: a suggestion by spelling ("frobnicate": "generate") would only mislead
+            err.println(path(command) + ": " + unknownCommand + ". " + hint + "what each does.");
+            return EXIT_USAGE;
+        }
+        err.println(path(command) + ": " + e.getMessage());
         UnmatchedArgumentException.printSuggestions(e, err);
-        err.print("Usage: " + command.getHelp().synopsis(0));
-        err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
+        CommandLine.Help help = command.getHelp();
+        err.print(help.synopsisHeading() + help.synopsis(help.synopsisHeadingLength()));
+        err.println(hint + "the options.");
         return EXIT_USAGE;
     }
 
-    /** picocli's message, except for a word where a command was expected: "Unknown command: 'x' (commands: ...)". */
-    private static String message(ParameterException e) {
+    /** "Unknown command: 'x' (commands: ...)" for a word where a command was expected; null for other errors. */
+    private static String unknownCommand(ParameterException e) {
         CommandLine command = e.getCommandLine();
         if (e instanceof UnmatchedArgumentException unmatched && !command.getSubcommands().isEmpty()
                 && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
             return "Unknown command: '" + unmatched.getUnmatched().get(0) + "' (commands: "
                     + String.join(", ", command.getSubcommands().keySet()) + ")";
         }
-        return e.getMessage();
+        return null;
     }
 
     /** Invalid settings: one line each, exit 2. Any other failure: one line "COMMAND failed: Type: message", exit 1. */

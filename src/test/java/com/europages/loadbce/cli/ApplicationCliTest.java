@@ -30,6 +30,7 @@ class ApplicationCliTest {
     void unknownCommandIsAUsageErrorWithExitCodeTwo() {
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown command", "frobnicate", "--help");
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(1);
     }
 
     @Test
