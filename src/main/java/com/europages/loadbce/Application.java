@@ -1,103 +1,151 @@
 package com.europages.loadbce;
 
-import com.europages.loadbce.cli.BenchCommand;
-import com.europages.loadbce.cli.BackfillCommand;
-import com.europages.loadbce.cli.Command;
-import com.europages.loadbce.cli.ContractCommand;
 import com.europages.loadbce.cli.CommandContext;
-import com.europages.loadbce.cli.DdlCommand;
-import com.europages.loadbce.cli.DemoCommand;
-import com.europages.loadbce.cli.DrainCommand;
-import com.europages.loadbce.cli.GenerateCommand;
-import com.europages.loadbce.cli.ReportCommand;
-import com.europages.loadbce.cli.ServeCommand;
-import com.europages.loadbce.cli.TransformCommand;
-import com.europages.loadbce.cli.UsageException;
+import com.europages.loadbce.cli.LogOption;
+import com.europages.loadbce.cli.MainCommand;
 import com.europages.loadbce.config.AppConfig;
 import com.europages.loadbce.config.InvalidSettingsException;
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.ExecutionException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
-/** Entry point: picks the subcommand (serve by default) and turns its outcome into the process exit code. */
+/** Entry point: runs the subcommand (serve by default) and turns its outcome into the process exit code. */
 public final class Application {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
 
-    private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Supplier<AppConfig> config;
+    /** Only a fresh process can choose where logs go: log4j reads its configuration once. */
+    private final boolean routesLogs;
 
+    /** For tests: runs commands in this JVM, whose logging is already set up. */
     public Application(Supplier<AppConfig> config) {
+        this(config, false);
+    }
+
+    private Application(Supplier<AppConfig> config, boolean routesLogs) {
         this.config = config;
-        for (Command c : List.of(new ServeCommand(), new DemoCommand(), new DrainCommand(),
-                new TransformCommand(), new DdlCommand(), new GenerateCommand(), new BenchCommand(),
-                new BackfillCommand(), new ReportCommand(), new ContractCommand())) {
-            commands.put(c.name(), c);
-        }
+        this.routesLogs = routesLogs;
     }
 
     public static void main(String[] args) {
-        // before anything logs: log4j reads the layout choice once, when it starts
-        LogFormat.select(AppConfig::fromEnvironment);
-        int code = new Application(AppConfig::fromEnvironment).run(args, System.out, System.err);
+        // before anything logs: log4j reads the layout and destination once, when it starts
+        LogSetup.selectFormat(AppConfig::fromEnvironment);
+        int code = new Application(AppConfig::fromEnvironment, true).run(args, System.out, System.err);
         // the embedded servers keep non-daemon threads; the exit code must not wait for them
         System.exit(code);
     }
 
     public int run(String[] args, PrintStream out, PrintStream err) {
-        List<String> list = Arrays.asList(args);
-        String name = list.isEmpty() ? "serve" : list.get(0);
-        if (name.equals("--help") || name.equals("-h") || name.equals("help")) {
-            printHelp(out);
-            return EXIT_OK;
+        CommandContext context = new CommandContext(config, out, err);
+        CommandLine cli = MainCommand.commandLine(context);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setParameterExceptionHandler(Application::usageError);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> failure(e, command));
+        cli.setExecutionStrategy(parsed -> execute(parsed, context));
+        return cli.execute(args);
+    }
+
+    private int execute(ParseResult parsed, CommandContext context) {
+        Integer help = CommandLine.executeHelpRequest(parsed);
+        if (help != null) {
+            return help;
         }
-        Command command = commands.get(name);
-        if (command == null) {
-            err.println("Unknown command or option: '" + name + "'. Commands: " + String.join(", ", commands.keySet())
-                    + ". Run with --help for usage.");
-            return EXIT_USAGE;
+        ParseResult executed = parsed;
+        while (executed.hasSubcommand()) {
+            executed = executed.subcommand();
         }
-        List<String> rest = list.subList(1, list.size());
-        if (rest.contains("--help") || rest.contains("-h")) {
-            out.println("Usage: java -jar load-bce-to-s3.jar " + command.name() + " " + command.usage());
-            out.println("  " + command.summary());
-            return EXIT_OK;
+        if (routesLogs) {
+            routeLogs(parsed, executed.commandSpec(), context);
         }
         try {
-            return command.run(rest, new CommandContext(config, out, err));
-        } catch (InvalidSettingsException e) {
-            e.lines().forEach(err::println);
-            return EXIT_USAGE;
-        } catch (UsageException e) {
-            err.println(command.name() + ": " + e.getMessage());
-            err.println("Usage: java -jar load-bce-to-s3.jar " + command.name() + " " + command.usage());
-            return EXIT_USAGE;
-        } catch (Exception | Error e) {
-            // the type and the first useful cause: a bare getMessage() printed "generate failed: null"
-            err.println(command.name() + " failed: " + FailureMessage.of(e));
-            return EXIT_FAILED;
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (Error e) {
+            // picocli lets errors through; a missing class must end in the same one line as an exception
+            throw new ExecutionException(executed.commandSpec().commandLine(), e.toString(), e);
         }
     }
 
-    private void printHelp(PrintStream out) {
-        out.println("load-bce-to-s3: loads Piano Analytics Data Flow Parquet files from S3 into the Redshift warehouse.");
-        out.println();
-        out.println("Usage: java -jar load-bce-to-s3.jar [COMMAND] [ARGS]   (no command: serve)");
-        out.println();
-        out.println("Commands:");
-        for (Command c : commands.values()) {
-            out.printf("  %-10s %s%n", c.name(), c.summary());
-            out.printf("  %-10s   %s %s%n", "", c.name(), c.usage());
+    /** The command's log option decides; a command without one (serve) logs to stdout as log4j2.xml says. */
+    private static void routeLogs(ParseResult parsed, CommandSpec executed, CommandContext context) {
+        String command = parsed.hasSubcommand() ? parsed.subcommand().commandSpec().name() : "serve";
+        for (CommandSpec mixin : executed.mixins().values()) {
+            if (mixin.userObject() instanceof LogOption option) {
+                LogDestination destination = option.destination(command, context::config);
+                LogSetup.route(destination);
+                if (destination.file() != null) {
+                    context.out().println("Log: " + shortest(destination.file()) + " (--verbose: on stderr)");
+                }
+            }
         }
-        out.println();
-        out.println("Configuration: application.properties in the working directory (or APP_CONFIG_DIR),");
-        out.println("then application-<profile>.properties; APP_PROFILE=local|production chooses the profile.");
-        out.println("Any key can be overridden by an environment variable: sqs.queue-name -> SQS_QUEUE_NAME.");
-        out.println("Exit codes: 0 success (serve: also after SIGTERM or Ctrl-C), 1 failure, 2 bad arguments or settings.");
+    }
+
+    private static String shortest(Path file) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();
+    }
+
+    /**
+     * Bad arguments: one line naming the command and the problem; for an option or a value, picocli's suggestion (a
+     * misspelt option), the usage line and where the help is. Exit 2.
+     */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        String hint = "Run '" + command.getCommandSpec().qualifiedName() + " --help' for ";
+        String unknownCommand = unknownCommand(e);
+        if (unknownCommand != null) {
+            // the commands are listed: a suggestion by spelling ("frobnicate": "generate") would only mislead
+            err.println(path(command) + ": " + unknownCommand + ". " + hint + "what each does.");
+            return EXIT_USAGE;
+        }
+        err.println(path(command) + ": " + e.getMessage());
+        UnmatchedArgumentException.printSuggestions(e, err);
+        CommandLine.Help help = command.getHelp();
+        err.print(help.synopsisHeading() + help.synopsis(help.synopsisHeadingLength()));
+        err.println(hint + "the options.");
+        return EXIT_USAGE;
+    }
+
+    /** "Unknown command: 'x' (commands: ...)" for a word where a command was expected; null for other errors. */
+    private static String unknownCommand(ParameterException e) {
+        CommandLine command = e.getCommandLine();
+        if (e instanceof UnmatchedArgumentException unmatched && !command.getSubcommands().isEmpty()
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            return "Unknown command: '" + unmatched.getUnmatched().get(0) + "' (commands: "
+                    + String.join(", ", command.getSubcommands().keySet()) + ")";
+        }
+        return null;
+    }
+
+    /** Invalid settings: one line each, exit 2. Any other failure: one line "COMMAND failed: Type: message", exit 1. */
+    private static int failure(Exception e, CommandLine command) {
+        PrintWriter err = command.getErr();
+        if (e instanceof InvalidSettingsException invalid) {
+            invalid.lines().forEach(err::println);
+            return EXIT_USAGE;
+        }
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        // the type and the first useful cause: a bare getMessage() printed "generate failed: null"
+        err.println(path(command) + " failed: " + FailureMessage.of(cause));
+        return EXIT_FAILED;
+    }
+
+    /** "demo", "bench day"; the jar's own name for the top level. */
+    private static String path(CommandLine command) {
+        String qualified = command.getCommandSpec().qualifiedName();
+        String root = command.getCommandSpec().root().name();
+        return qualified.equals(root) ? "load-bce-to-s3" : qualified.substring(root.length() + 1);
     }
 }

@@ -24,8 +24,14 @@ public final class CommandContext {
         return loaded;
     }
 
+    /** The command's own output: progress, reports, JSON. Never log lines. */
     public PrintStream out() {
         return out;
+    }
+
+    /** Whether the command's output goes to a terminal (a progress bar can redraw its line) rather than a file or a pipe. */
+    public boolean terminal() {
+        return out == System.out && System.console() != null;
     }
 
     public PrintStream err() {

@@ -1,34 +1,30 @@
 package com.europages.loadbce.cli;
 
-import com.europages.loadbce.config.AppConfig;
 import com.europages.loadbce.warehouse.RedshiftDdl;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** Prints the Redshift DDL of the load: external schema and table of the contract, final, audit and BCE tables. */
-public final class DdlCommand implements Command {
+@Command(name = "ddl", header = "Print the Redshift DDL: Spectrum external table, final, audit and BCE tables",
+        description = "Print the Redshift DDL: the Spectrum external schema and table (from the contract), the final, audit and BCE tables.")
+public final class DdlCommand implements Callable<Integer> {
 
-    @Override
-    public String name() {
-        return "ddl";
+    @Mixin
+    WarningsToStderr log;
+
+    @Mixin
+    ContractOption contract;
+
+    private final CommandContext context;
+
+    public DdlCommand(CommandContext context) {
+        this.context = context;
     }
 
     @Override
-    public String usage() {
-        return "[--contract FILE]";
-    }
-
-    @Override
-    public String summary() {
-        return "Print the Redshift DDL: Spectrum external schema and table (from the contract), final, audit and BCE tables";
-    }
-
-    @Override
-    public int run(List<String> args, CommandContext context) throws Exception {
-        Options options = Options.parse(args, Set.of("contract"), Set.of()).expectPositional(0, 0);
-        AppConfig config = context.config();
-        var settings = TransformCommand.settings(options, context);
-        context.out().println(RedshiftDdl.script(config, settings.contract()));
+    public Integer call() {
+        context.out().println(RedshiftDdl.script(context.config(), contract.settings(context).contract()));
         return 0;
     }
 }

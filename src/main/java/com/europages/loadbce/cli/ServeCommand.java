@@ -2,30 +2,22 @@ package com.europages.loadbce.cli;
 
 import com.europages.loadbce.service.ServiceRuntime;
 import java.time.Clock;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 
 /** Runs the service until it is stopped: consumes the queue and loads every accepted file. */
-public final class ServeCommand implements Command {
+@Command(name = "serve", header = "Consume the queue and load every previous-day file until stopped (default)",
+        description = "Consume the SQS queue and load every previous-day Data Flow file, until SIGTERM or Ctrl-C stops it gracefully. Logs go to stdout, as a container expects.")
+public final class ServeCommand implements Callable<Integer> {
 
-    @Override
-    public String name() {
-        return "serve";
+    private final CommandContext context;
+
+    public ServeCommand(CommandContext context) {
+        this.context = context;
     }
 
     @Override
-    public String usage() {
-        return "";
-    }
-
-    @Override
-    public String summary() {
-        return "Consume the SQS queue and load every previous-day Data Flow file (default; runs until stopped)";
-    }
-
-    @Override
-    public int run(List<String> args, CommandContext context) throws Exception {
-        Options.parse(args, Set.of(), Set.of()).expectPositional(0, 0);
+    public Integer call() throws Exception {
         try (ServiceRuntime runtime = ServiceRuntime.create(context.config(), Clock.systemUTC())) {
             runtime.runUntilShutdown();
         }

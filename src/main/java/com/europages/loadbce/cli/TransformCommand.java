@@ -5,52 +5,52 @@ import com.europages.loadbce.transform.TransformSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Runs the transformer on one local file and prints the report as JSON. */
-public final class TransformCommand implements Command {
+@Command(name = "transform", header = "Transform one Parquet file with the column contract; print the report as JSON",
+        description = "Transform one Data Flow Parquet file with the column contract and print the report as JSON on stdout (nothing else goes there). Exit 1 with one line on stderr when the file cannot be transformed.")
+public final class TransformCommand implements Callable<Integer> {
 
-    @Override
-    public String name() {
-        return "transform";
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    WarningsToStderr log;
+
+    @Parameters(index = "0", paramLabel = "IN.parquet", description = "The source file.")
+    Path in;
+
+    @Parameters(index = "1", paramLabel = "OUT.parquet", description = "The transformed file to write.")
+    Path out;
+
+    @Mixin
+    ContractOption contract;
+
+    @Option(names = "--source-key", paramLabel = "KEY", description = "The S3 key written to the source_key column (default: the input's file name).")
+    String sourceKey;
+
+    private final CommandContext context;
+
+    public TransformCommand(CommandContext context) {
+        this.context = context;
     }
 
     @Override
-    public String usage() {
-        return "IN.parquet OUT.parquet [--contract FILE] [--source-key KEY]";
-    }
-
-    @Override
-    public String summary() {
-        return "Transform one Data Flow Parquet file with the column contract; print the report as JSON";
-    }
-
-    @Override
-    public int run(List<String> args, CommandContext context) throws Exception {
-        Options options = Options.parse(args, Set.of("contract", "source-key"), Set.of()).expectPositional(2, 2);
-        Path in = Path.of(options.positional().get(0));
-        Path out = Path.of(options.positional().get(1));
+    public Integer call() throws Exception {
         if (!Files.isRegularFile(in)) {
-            throw new UsageException("input file not found: " + in);
+            throw Usage.error(spec, "input file not found: " + in);
         }
-        TransformSettings settings = settings(options, context);
-        String key = options.get("source-key", in.getFileName().toString());
+        TransformSettings settings = contract.settings(context);
+        String key = sourceKey != null ? sourceKey : in.getFileName().toString();
         TransformReport report = settings.transformer().transform(in, out, key);
         context.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report.toJson()));
         return 0;
-    }
-
-    /** The configured settings; with --contract, defaults when there is no configuration folder. */
-    static TransformSettings settings(Options options, CommandContext context) {
-        if (!options.has("contract")) {
-            return TransformSettings.from(context.config());
-        }
-        Path contract = Path.of(options.get("contract", null));
-        try {
-            return TransformSettings.from(context.config()).withContract(contract);
-        } catch (IllegalStateException noConfiguration) {
-            return TransformSettings.defaults(contract);
-        }
     }
 }

@@ -61,8 +61,9 @@ public final class DemoRun {
     private DemoRun() {
     }
 
+    /** @param terminal stdout is a terminal: the progress bar redraws one line */
     public static Report run(AppConfig config, Clock clock, int filesPerHour, long rows, long seed, Duration timeout,
-                             PrintStream out) throws Exception {
+                             PrintStream out, boolean terminal) throws Exception {
         long started = System.nanoTime();
         LocalDate day = LocalDate.now(clock.withZone(ZoneId.of(config.get("app.time-zone")))).minusDays(1);
         Path generated = config.getPath("app.data-dir").resolve("generated").resolve(day.toString());
@@ -88,7 +89,9 @@ public final class DemoRun {
             out.printf("Uploaded %d files to s3://%s/%s; the local S3 notified the queue of each%n", files.size(),
                     bucket, prefix);
             PipelineMetrics metrics = new PipelineMetrics(runtime.meters());
-            boolean timedOut = !followLoads(warehouse, day, keys, runStart, metrics, timeout, out);
+            ProgressBar progress = new ProgressBar(out, terminal, keys.size());
+            boolean timedOut = !followLoads(warehouse, day, keys, runStart, metrics, timeout, progress);
+            progress.finish();
             long[] rowsAndUnmatched = totals(warehouse, day, runStart);
             // the demo delivers filesPerHour files each hour, as Piano would intake.expected-files-per-hour
             DayCompleteness completeness = DayCompleteness.read(warehouse, day, filesPerHour, new FileNameRule(
@@ -100,13 +103,13 @@ public final class DemoRun {
         }
     }
 
-    /** Prints each file as this run's audit row appears; true when all are loaded, false on timeout or a failure. */
+    /** Moves the progress as this run's audit rows appear; true when all are loaded, false on timeout or a failure. */
     private static boolean followLoads(Warehouse warehouse, LocalDate day, Set<String> keys, LocalDateTime runStart,
-                                       PipelineMetrics metrics, Duration timeout, PrintStream out)
+                                       PipelineMetrics metrics, Duration timeout, ProgressBar progress)
             throws SQLException, InterruptedException {
         Set<String> seen = new HashSet<>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        String sql = "SELECT source_key, rows_loaded, rows_unmatched FROM " + warehouse.names().get("audit_table")
+        String sql = "SELECT source_key, rows_loaded FROM " + warehouse.names().get("audit_table")
                 + " WHERE file_date = ? AND loaded_at >= ? ORDER BY loaded_at";
         while (System.nanoTime() < deadline && seen.size() < keys.size() && metrics.rejected() == 0) {
             try (Connection c = warehouse.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -115,12 +118,12 @@ public final class DemoRun {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         if (keys.contains(rs.getString(1)) && seen.add(rs.getString(1))) {
-                            out.printf("[%3d/%d] %s  %,d rows (%,d without company)%n", seen.size(), keys.size(),
-                                    rs.getString(1), rs.getLong(2), rs.getLong(3));
+                            progress.fileDone(rs.getString(1), rs.getLong(2));
                         }
                     }
                 }
             }
+            progress.tick();
             Thread.sleep(250);
         }
         return seen.size() == keys.size() || metrics.rejected() > 0;

@@ -1,5 +1,6 @@
 package com.europages.loadbce.service;
 
+import com.europages.loadbce.observe.LoadMetrics;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -33,11 +34,13 @@ public final class DrainRun {
 
     /**
      * @param runtime a started service
+     * @param progress files loaded or rejected so far (the queue does not tell how many files are to come)
      * @param stopRequested true once the run should end before the queue is empty (SIGTERM)
      */
-    public static Report run(ServiceRuntime runtime, Duration idle, Duration poll,
+    public static Report run(ServiceRuntime runtime, Duration idle, Duration poll, ProgressBar progress,
             BooleanSupplier stopRequested) throws Exception {
         long started = System.nanoTime();
+        PipelineMetrics m = new PipelineMetrics(runtime.meters());
         try (SqsClient sqs = AwsClients.sqs(runtime.config())) {
             String url = sqs.getQueueUrl(b -> b.queueName(runtime.config().get("sqs.queue-name"))).queueUrl();
             long emptySince = System.nanoTime();
@@ -45,13 +48,16 @@ public final class DrainRun {
                 if (!isEmpty(sqs, url)) {
                     emptySince = System.nanoTime();
                 }
+                progress.advanceTo((int) (m.count(PipelineMetrics.FILES_LOADED) + m.count(PipelineMetrics.FILES_REJECTED)),
+                        m.count(LoadMetrics.ROWS_LOADED));
+                progress.tick();
                 Thread.sleep(poll.toMillis());
             }
         }
         if (stopRequested.getAsBoolean()) {
             runtime.stopRoutes(); // the report counts the files that were in flight
         }
-        PipelineMetrics m = new PipelineMetrics(runtime.meters());
+        progress.finish();
         return new Report(m.count(PipelineMetrics.FILES_LOADED), m.skipped(), m.rejected(),
                 m.count(PipelineMetrics.MESSAGES_FAILED), (System.nanoTime() - started) / 1e9,
                 stopRequested.getAsBoolean());

@@ -59,6 +59,9 @@ public final class ParquetTransformProcessor implements Processor {
             throw new IOException("Cannot write the transformed file to " + TempFiles.folder(tempDir) + ": " + e, e);
         }
         LOG.info(report.logLine());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(report.columnsLine());
+        }
         exchange.getIn().setBody(out);
         exchange.getIn().setHeader(REPORT_HEADER, report);
     }

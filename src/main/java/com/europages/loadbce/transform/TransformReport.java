@@ -58,14 +58,33 @@ public record TransformReport(String sourceKey, Path output, long rowsIn, long r
         return root;
     }
 
-    /** One log line: the totals, then only the columns that had something replaced, unconvertible, truncated or repaired. */
+    /**
+     * The INFO line of a file: its totals, short enough to read one per file; schema drift (dropped or filled columns)
+     * and invalid UTF-8 only when there is some.
+     */
     public String logLine() {
         StringBuilder b = new StringBuilder("transformed ").append(sourceKey)
-                .append(" rows_in=").append(rowsIn).append(" rows_out=").append(rowsOut)
-                .append(" replaced=").append(totalReplaced()).append(" unconvertible=").append(totalUnconvertible())
-                .append(" truncated=").append(totalTruncated()).append(" invalid_utf8=").append(totalInvalidUtf8())
-                .append(" dropped=").append(droppedColumns).append(" filled=").append(filledColumns)
-                .append(" ms=").append(millis).append(" columns={");
+                .append(" rows=").append(rowsOut).append(" replaced=").append(totalReplaced())
+                .append(" unconvertible=").append(totalUnconvertible()).append(" truncated=").append(totalTruncated());
+        if (totalInvalidUtf8() > 0) {
+            b.append(" invalid_utf8=").append(totalInvalidUtf8());
+        }
+        if (!droppedColumns.isEmpty()) {
+            b.append(" dropped=").append(droppedColumns.size());
+        }
+        if (!filledColumns.isEmpty()) {
+            b.append(" filled=").append(filledColumns.size());
+        }
+        return b.append(" ms=").append(millis).toString();
+    }
+
+    /**
+     * The DEBUG line of a file: the columns dropped and filled, and the counts of each column that had something
+     * replaced, unconvertible, truncated or repaired (the audit row and the metrics keep them too).
+     */
+    public String columnsLine() {
+        StringBuilder b = new StringBuilder("transformed ").append(sourceKey).append(" rows_in=").append(rowsIn)
+                .append(" dropped=").append(droppedColumns).append(" filled=").append(filledColumns).append(" columns={");
         String sep = "";
         for (Map.Entry<String, ColumnCounts> e : columns.entrySet()) {
             ColumnCounts c = e.getValue();

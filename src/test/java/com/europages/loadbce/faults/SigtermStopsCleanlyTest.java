@@ -39,7 +39,7 @@ class SigtermStopsCleanlyTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "drain --idle-s 600"})
+    @ValueSource(strings = {"serve", "drain --idle-s 600 --verbose"})
     void sigtermFinishesTheFileInFlightClosesEverythingAndExitsZero(String command) throws Exception {
         int sqsPort = ChildServiceProcess.freePort();
         int s3Port = ChildServiceProcess.freePort();

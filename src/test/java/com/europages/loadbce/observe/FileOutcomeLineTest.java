@@ -2,7 +2,7 @@ package com.europages.loadbce.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.europages.loadbce.LogFormat;
+import com.europages.loadbce.LogSetup;
 import com.europages.loadbce.intake.Headers;
 import com.europages.loadbce.warehouse.LoadFigures;
 import com.europages.loadbce.warehouse.LoadResult;
@@ -33,14 +33,14 @@ class FileOutcomeLineTest {
     @AfterEach
     void restoreTextLogs() {
         System.setOut(originalOut);
-        System.clearProperty(LogFormat.PROPERTY);
+        System.clearProperty(LogSetup.FORMAT);
         ((LoggerContext) LogManager.getContext(false)).reconfigure();
     }
 
     /** Logs the three outcomes with log4j2.xml reconfigured for the format, and returns the console lines. */
     private List<String> logThreeFiles(String format) throws Exception {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setProperty(LogFormat.PROPERTY, format);
+        System.setProperty(LogSetup.FORMAT, format);
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         ((LoggerContext) LogManager.getContext(false)).reconfigure();
         try (DefaultCamelContext camel = new DefaultCamelContext()) {

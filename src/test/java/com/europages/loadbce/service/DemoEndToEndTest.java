@@ -36,14 +36,14 @@ class DemoEndToEndTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         DemoRun.Report first = DemoRun.run(config, Clock.offset(clock, Duration.ZERO), 1, 6_000, 3,
-                Duration.ofMinutes(3), new PrintStream(out, true, StandardCharsets.UTF_8));
+                Duration.ofMinutes(3), new PrintStream(out, true, StandardCharsets.UTF_8), false);
 
         assertThat(first.ok()).as(out.toString(StandardCharsets.UTF_8)).isTrue();
         assertThat(first.files()).isEqualTo(24);
         assertThat(first.filesLoaded()).isEqualTo(24);
         assertThat(first.rowsLoaded()).isEqualTo(6_000);
         assertThat(first.rowsWithoutCompany()).isBetween(1L, 6_000L / 2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("[ 24/24]");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("[24/24]");
         assertThat(first.completeness()).isEqualTo("completeness 2022-05-01: 24 of 24 files loaded, 0 rejected, 0 missing (complete)");
         long[] before = finalTable(first.warehouseFile());
         assertThat(before[0]).isEqualTo(6_000);
@@ -51,7 +51,7 @@ class DemoEndToEndTest {
 
         // a later clock: the load times change, nothing else may
         DemoRun.Report second = DemoRun.run(config, Clock.offset(clock, Duration.ofMinutes(5)), 1, 6_000, 3,
-                Duration.ofMinutes(3), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                Duration.ofMinutes(3), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
 
         assertThat(second.ok()).isTrue();
         assertThat(second.checksum()).isEqualTo(first.checksum());

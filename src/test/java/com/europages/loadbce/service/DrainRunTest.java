@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.europages.loadbce.EmbeddedServicesFixture;
 import com.europages.loadbce.sample.DataFlowGenerator;
 import com.europages.loadbce.sample.GeneratorOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,11 +34,14 @@ class DrainRunTest {
         local.stage("dataflow_europages_20220501_06_1.parquet", RequestBody.fromString("not a parquet file"));
         local.stage("notes.txt", RequestBody.fromString("skipped"));
 
-        DrainRun.Report report = DrainRun.run(local.runtime(), Duration.ofSeconds(3), Duration.ofMillis(200), () -> false);
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        DrainRun.Report report = DrainRun.run(local.runtime(), Duration.ofSeconds(3), Duration.ofMillis(200),
+                new ProgressBar(new PrintStream(progress, true, StandardCharsets.UTF_8), false, 0), () -> false);
 
         assertThat(report.filesLoaded()).isEqualTo(1);
         assertThat(report.rejected()).isEqualTo(1);
         assertThat(report.recordsSkipped()).isEqualTo(1);
         assertThat(report.ok()).isFalse();
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("[2/?] files done  200 rows");
     }
 }

@@ -20,6 +20,37 @@ public final class ExternalCommand {
     public record Result(int exitCode, String output) {
     }
 
+    /** What a finished command printed on stdout and on stderr, apart, and its exit code. */
+    public record Streams(int exitCode, String stdout, String stderr) {
+    }
+
+    /**
+     * Runs an executable given by its path in a working folder, to its end, at most {@code timeoutS} seconds (then it
+     * is killed and the test fails), keeping stdout and stderr apart.
+     */
+    public static Streams runApart(List<String> command, Path workDir, Map<String, String> env, long timeoutS)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile("external-command-", ".out");
+        Path err = Files.createTempFile("external-command-", ".err");
+        try {
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+            Process p = pb.start();
+            if (!p.waitFor(timeoutS, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeoutS
+                        + " s; stdout so far:\n" + Files.readString(out, StandardCharsets.UTF_8) + "\nstderr:\n"
+                        + Files.readString(err, StandardCharsets.UTF_8));
+            }
+            return new Streams(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
     /** The tool's path on PATH; fails the test with what to install when it is missing. */
     public static Path require(String tool) {
         String path = System.getenv().getOrDefault("PATH", "");
