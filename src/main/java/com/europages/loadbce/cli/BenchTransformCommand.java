@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** bench transform: the options of {@link TransformBenchmark}. */
 @Command(name = "transform", header = "Our transformer against DuckDB on one generated file",
-        description = "Our transformer against DuckDB (threads=1, the same transform as one COPY) on one generated file, alternately, --rounds times; checks that both outputs hold the same rows. Ends with the line 'bench transform rows=.. ours_rows_per_s=.. duckdb_rows_per_s=.. ratio=.. peak_heap_mb=..' (medians).")
+        description = "Our transformer against DuckDB (threads=1, the same transform as one COPY) on one generated file, alternately, --rounds times; checks that both outputs hold the same rows. Also times DuckDB's plain copy of the file (no conversion: the floor of any transform). Ends with the line 'bench transform rows=.. ours_rows_per_s=.. duckdb_rows_per_s=.. ratio=.. peak_heap_mb=.. duckdb_copy_rows_per_s=.. copy_ratio=.. columns=..' (medians).")
 public final class BenchTransformCommand implements Callable<Integer> {
 
     @Spec
@@ -35,6 +35,13 @@ public final class BenchTransformCommand implements Callable<Integer> {
         rounds = Usage.atLeast(spec, "--rounds", value, 1);
     }
 
+    int columns;
+
+    @Option(names = "--columns", paramLabel = "N", defaultValue = "0", description = "Extra custom properties of mixed types in the file, each also a contract column (default: ${DEFAULT-VALUE}).")
+    void setColumns(int value) {
+        columns = Usage.atLeast(spec, "--columns", value, 0);
+    }
+
     @Option(names = "--dir", paramLabel = "DIR", description = "Work folder, kept (default: a temp folder, deleted).")
     Path dir;
 
@@ -52,7 +59,7 @@ public final class BenchTransformCommand implements Callable<Integer> {
         TransformSettings settings = contract.settings(context);
         Path work = BenchCommand.workDir(dir, "bench-transform-");
         try {
-            return TransformBenchmark.run(settings, work, rows, rounds, context.out());
+            return TransformBenchmark.run(context.out(), settings, work, rows, rounds, columns);
         } finally {
             if (dir == null) {
                 BenchCommand.deleteTree(work);

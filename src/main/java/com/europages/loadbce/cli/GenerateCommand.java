@@ -47,6 +47,13 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    int columns;
+
+    @Option(names = "--columns", paramLabel = "N", defaultValue = "0", description = "Extra custom properties of mixed types, as Piano flows carry hundreds (default: ${DEFAULT-VALUE}).")
+    void setColumns(int value) {
+        columns = Usage.atLeast(spec, "--columns", value, 0);
+    }
+
     private final CommandContext context;
 
     public GenerateCommand(CommandContext context) {
@@ -56,7 +63,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
-        List<Path> files = new DataFlowGenerator(GeneratorOptions.defaults(seed)).generateDay(date, out, filesPerHour, rows);
+        List<Path> files = new DataFlowGenerator(GeneratorOptions.defaults(seed).withCustomColumns(columns)).generateDay(date, out, filesPerHour, rows);
         Path bce = BceCompanyTable.write(out, seed);
         context.out().printf("Wrote %d Data Flow files (%d rows) and %s to %s in %.1f s%n", files.size(), rows,
                 bce.getFileName(), out.toAbsolutePath(), (System.nanoTime() - started) / 1e9);

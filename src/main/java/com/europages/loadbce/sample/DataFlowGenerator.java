@@ -37,13 +37,19 @@ public final class DataFlowGenerator {
     /** Company ids of the events are drawn from 1..this; the BCE table holds about 90% of them. */
     public static final int COMPANY_ID_RANGE = 20_000;
 
-    private static final MessageType SCHEMA = PianoEventSchema.SCHEMA;
     private static final long JULIAN_EPOCH_DAY = 2_440_588L;
 
     private final GeneratorOptions options;
+    private final MessageType schema;
 
     public DataFlowGenerator(GeneratorOptions options) {
         this.options = options;
+        this.schema = CustomProperties.append(PianoEventSchema.SCHEMA, options.customColumns());
+    }
+
+    /** The schema of the files written: the Piano columns, then the custom properties asked for. */
+    public MessageType schema() {
+        return schema;
     }
 
     /** The file name of one hourly part, as Piano names them. */
@@ -100,11 +106,14 @@ public final class DataFlowGenerator {
 
     /** Writes one file of {@code rows} events of the given hour; the content depends only on the options' seed and the arguments. */
     public void writeFile(Path file, LocalDate day, int hour, int part, long rows) throws IOException {
-        SplittableRandom random = new SplittableRandom(options.seed() * 1_000_003L + day.toEpochDay() * 997L + hour * 31L + part);
-        EventFactory factory = new EventFactory(random, day, hour, part);
-        EventRow row = new EventRow(SCHEMA);
+        long seed = options.seed() * 1_000_003L + day.toEpochDay() * 997L + hour * 31L + part;
+        EventFactory factory = new EventFactory(new SplittableRandom(seed), day, hour, part);
+        EventRow row = new EventRow(schema);
+        int standard = PianoEventSchema.SCHEMA.getFieldCount();
+        CustomProperties custom = new CustomProperties(standard, schema.getFieldCount() - standard,
+                new SplittableRandom(~seed));
         Files.deleteIfExists(file);
-        try (ParquetWriter<EventRow> writer = new Builder(new LocalOutputFile(file))
+        Builder builder = new Builder(new LocalOutputFile(file), schema)
                 // a Hadoop Configuration would parse Hadoop's XML defaults again for every file
                 .withConf(new PlainParquetConfiguration())
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
@@ -112,10 +121,18 @@ public final class DataFlowGenerator {
                 .withRowGroupSize(options.rowGroupBytes())
                 .withWriterVersion(options.writerVersion())
                 .withDictionaryEncoding(options.dictionary())
-                .withByteStreamSplitEncoding(options.byteStreamSplit())
-                .build()) {
+                .withByteStreamSplitEncoding(options.byteStreamSplit());
+        for (int i = 1; i <= options.customColumns(); i++) {
+            if (CustomProperties.kind(i).nearlyUnique()) {
+                // a dictionary of nearly unique numbers grows to its 1 MB page limit, held meanwhile in a hash map
+                // several times that size: hundreds of them at once do not fit a small heap, and fall back anyway
+                builder.withDictionaryEncoding(CustomProperties.name(i), false);
+            }
+        }
+        try (ParquetWriter<EventRow> writer = builder.build()) {
             for (long r = 0; r < rows; r++) {
                 factory.fill(row, r);
+                custom.fill(row);
                 writer.write(row);
             }
         }
@@ -135,8 +152,11 @@ public final class DataFlowGenerator {
     }
 
     private static final class Builder extends ParquetWriter.Builder<EventRow, Builder> {
-        Builder(OutputFile file) {
+        private final MessageType schema;
+
+        Builder(OutputFile file, MessageType schema) {
             super(file);
+            this.schema = schema;
         }
 
         @Override
@@ -146,12 +166,12 @@ public final class DataFlowGenerator {
 
         @Override
         protected WriteSupport<EventRow> getWriteSupport(Configuration conf) {
-            return new PianoEventWriteSupport(SCHEMA);
+            return new PianoEventWriteSupport(schema);
         }
 
         @Override
         protected WriteSupport<EventRow> getWriteSupport(ParquetConfiguration conf) {
-            return new PianoEventWriteSupport(SCHEMA);
+            return new PianoEventWriteSupport(schema);
         }
     }
 }

@@ -224,6 +224,13 @@ public final class ColumnContract {
         return new ColumnContract(table, ratio, policy, invalidUtf8, columns, filledWhenMissing);
     }
 
+    /** A copy with {@code extra} columns after the contract's own. */
+    public ColumnContract withColumns(List<ContractColumn> extra) {
+        List<ContractColumn> all = new ArrayList<>(columns);
+        all.addAll(extra);
+        return new ColumnContract(table, maxUnconvertibleRatio, overflow, invalidUtf8, all, filledWhenMissing);
+    }
+
     /** True when a file without this column's source is loaded with the column's fill value instead of failing. */
     public boolean fillsWhenMissing(ContractColumn column) {
         return filledWhenMissing.contains(column.name());

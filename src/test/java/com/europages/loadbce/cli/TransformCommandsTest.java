@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.europages.loadbce.Application;
 import com.europages.loadbce.config.AppConfig;
+import com.europages.loadbce.sample.PianoEventSchema;
+import com.europages.loadbce.transform.ColumnContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -94,7 +96,24 @@ class TransformCommandsTest {
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).contains("outputs hold the same rows (EXCEPT ALL both ways empty)");
         assertThat(lines.get(lines.size() - 1)).matches(
-                "bench transform rows=3000 ours_rows_per_s=\\d+ duckdb_rows_per_s=\\d+ ratio=\\d+\\.\\d\\d peak_heap_mb=\\d+");
+                "bench transform rows=3000 ours_rows_per_s=\\d+ duckdb_rows_per_s=\\d+ ratio=\\d+\\.\\d\\d peak_heap_mb=\\d+"
+                        + " duckdb_copy_rows_per_s=\\d+ copy_ratio=\\d+\\.\\d\\d columns=\\d+");
+    }
+
+    @Test
+    void benchTransformOfAWideFileTransformsEveryCustomProperty() {
+        int code = run("bench", "transform", "--rows", "2000", "--rounds", "1", "--columns", "13");
+
+        assertThat(code).as(err.toString()).isZero();
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).contains("outputs hold the same rows (EXCEPT ALL both ways empty)");
+        assertThat(lines.get(0)).contains("2000 rows, " + (PianoEventSchema.SCHEMA.getFieldCount() + 13) + " columns");
+        // the standard contract's columns and one per custom property
+        assertThat(lines.get(lines.size() - 1)).endsWith(" columns=" + (standardColumns() + 13));
+    }
+
+    private static int standardColumns() {
+        return ColumnContract.load(Path.of("routes/schema/dataflow_events.yaml")).columns().size();
     }
 
     @Test
