@@ -79,6 +79,8 @@ public final class DemoRun {
             Set<String> keys = new HashSet<>();
             String bucket = runtime.config().get("intake.bucket");
             String prefix = runtime.config().get("intake.staging-prefix");
+            // loads start with the first upload: the rate and the time left count from here
+            ProgressBar progress = new ProgressBar(out, terminal, files.size());
             try (S3Client s3 = AwsClients.s3(runtime.config())) {
                 for (Path f : files) {
                     String key = prefix + f.getFileName();
@@ -89,7 +91,6 @@ public final class DemoRun {
             out.printf("Uploaded %d files to s3://%s/%s; the local S3 notified the queue of each%n", files.size(),
                     bucket, prefix);
             PipelineMetrics metrics = new PipelineMetrics(runtime.meters());
-            ProgressBar progress = new ProgressBar(out, terminal, keys.size());
             boolean timedOut = !followLoads(warehouse, day, keys, runStart, metrics, timeout, progress);
             progress.finish();
             long[] rowsAndUnmatched = totals(warehouse, day, runStart);
