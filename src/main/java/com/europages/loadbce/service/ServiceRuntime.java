@@ -144,7 +144,7 @@ public final class ServiceRuntime implements AutoCloseable {
 
     /**
      * From now on SIGTERM and SIGINT only set the returned flag, for a run that ends on its own (drain): it stops
-     * waiting, and {@link #close()} then lets the files in flight finish, as for {@link #runUntilShutdown()}.
+     * waiting and calls {@link #stopRoutes()}, which lets the files in flight finish, as {@link #runUntilShutdown()} does.
      */
     public BooleanSupplier stopOnSignal() {
         AtomicBoolean stop = new AtomicBoolean();
