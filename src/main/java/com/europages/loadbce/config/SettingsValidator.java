@@ -160,6 +160,7 @@ public final class SettingsValidator {
         }
         oneOf("transform.compression", "SNAPPY", "ZSTD", "GZIP", "UNCOMPRESSED");
         atLeastLong("transform.max-rows", 1, "");
+        between("transform.threads", 0, 64);
         writableFolder("transform.temp-dir");
     }
 

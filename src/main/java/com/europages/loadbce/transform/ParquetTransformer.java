@@ -6,10 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ColumnWriter;
@@ -26,6 +31,8 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnPath;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.ParquetDecodingException;
@@ -35,32 +42,62 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Transforms one Data Flow Parquet file into the contract's table, column at a time: for each row group and each
- * output column in schema order, the source column chunk alone is read, decoded with parquet-column's ColumnReader,
- * converted, written with a ColumnWriter and appended to the file. No row is ever assembled; memory is one input
- * column chunk plus one output column chunk (and their current pages), whatever the file or row-group size.
+ * output column, the source column chunk alone is read, decoded with parquet-column's ColumnReader, converted, written
+ * with a ColumnWriter into a chunk of its own, and the chunks are appended to the file in schema order. No row is ever
+ * assembled. Columns are transformed by up to {@code threads} workers at once ({@link ColumnPipeline}), holding at most
+ * {@link #PARALLEL_SOURCE_BYTES} of source chunks (or one chunk, whatever its size): memory is bounded whatever the
+ * file or row-group size, and the output is the same bytes whatever the number of threads.
  * Corrupt input never loads: page checksums are verified when the file has them, pages are decompressed strictly
  * ({@link PageCodecs}) and dictionaries checked ({@link CheckedPages}).
  */
 public final class ParquetTransformer {
     private static final int PAGE_SIZE = 1024 * 1024;
     private static final int READ_BUFFER_BYTES = 256 * 1024;
+    /** Most compressed source bytes of the columns being transformed at once (and their outputs, about as large). */
+    static final long PARALLEL_SOURCE_BYTES = 24L * 1024 * 1024;
+    /** Threads of the column workers of every transform; idle ones end, so no transformer needs closing. */
+    private static final ExecutorService COLUMN_THREADS = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "transform-column-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    });
 
     private final ColumnContract contract;
     private final CompressionCodecName codec;
     private final MessageType outputSchema;
     private final CompressionCodecFactory sourceCodecs;
+    private final int threads;
 
-    /** Output row groups mirror the input's non-empty ones: the same rows, in the same order. */
+    /**
+     * Output row groups mirror the input's non-empty ones: the same rows, in the same order.
+     *
+     * @param threads columns of a file transformed at once (at least 1)
+     */
+    public ParquetTransformer(ColumnContract contract, CompressionCodecName codec, int threads) {
+        this(contract, codec, PageCodecs.INSTANCE, threads);
+    }
+
+    /** One thread per core. */
     public ParquetTransformer(ColumnContract contract, CompressionCodecName codec) {
-        this(contract, codec, PageCodecs.INSTANCE);
+        this(contract, codec, Runtime.getRuntime().availableProcessors());
     }
 
     /** With other decompressors for the source pages (tests). */
-    ParquetTransformer(ColumnContract contract, CompressionCodecName codec, CompressionCodecFactory sourceCodecs) {
+    ParquetTransformer(ColumnContract contract, CompressionCodecName codec, CompressionCodecFactory sourceCodecs,
+                       int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
         this.contract = Objects.requireNonNull(contract);
         this.codec = codec;
         this.outputSchema = OutputSchema.of(contract);
         this.sourceCodecs = sourceCodecs;
+        this.threads = threads;
     }
 
     public ParquetTransformer(ColumnContract contract) {
@@ -115,7 +152,6 @@ public final class ParquetTransformer {
             String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
             Plan plan = plan(fileSchema, label);
 
-            CodecFactory codecs = new CodecFactory(conf, PAGE_SIZE);
             ParquetProperties.Builder builder = ParquetProperties.builder()
                     .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
                     .withPageSize(PAGE_SIZE)
@@ -134,10 +170,17 @@ public final class ParquetTransformer {
             }
             long rowsIn = 0;
             int groups = 0;
+            List<Worker> workers = new ArrayList<>();
             try (ParquetFileWriter writer = new ParquetFileWriter(new LocalOutputFile(out), outputSchema,
                     ParquetFileWriter.Mode.OVERWRITE, ParquetWriter.DEFAULT_BLOCK_SIZE, 0)) {
                 writer.start();
-                BytesInputCompressor compressor = codecs.getCompressor(codec);
+                int count = Math.max(1, Math.min(threads, plan.transforms.size() + 1));
+                workers.add(new Worker(reader, new CodecFactory(conf, PAGE_SIZE), codec));
+                while (workers.size() < count) {
+                    workers.add(new Worker(openSource(in, readOptions, label), new CodecFactory(conf, PAGE_SIZE), codec));
+                }
+                ColumnPipeline<Worker, ColumnChunkPageWriteStore> pipeline = new ColumnPipeline<>(COLUMN_THREADS, workers,
+                        PARALLEL_SOURCE_BYTES);
                 List<BlockMetaData> rowGroups = reader.getRowGroups();
                 int groupsOut = 0;
                 for (int g = 0; g < rowGroups.size(); g++) {
@@ -148,48 +191,14 @@ public final class ParquetTransformer {
                         continue;
                     }
                     writer.startBlock(rows);
-                    for (int t = 0; t < plan.transforms.size(); t++) {
-                        ColumnTransform transform = plan.transforms.get(t);
-                        transform.startRowGroup(g);
-                        if (transform.source == null) {
-                            writeColumn(writer, compressor, props, t, rows, (w, store) -> {
-                                for (long r = 0; r < rows; r++) {
-                                    transform.writeFill(w);
-                                    store.endRecord();
-                                }
-                            });
-                            continue;
-                        }
-                        SourceCursor cursor = openColumn(reader, g, rows, transform.source,
-                                plan.delimiters.get(transform.source.name()), createdBy, label);
-                        int group = g;
-                        writeColumn(writer, compressor, props, t, rows, (w, store) -> {
-                            try {
-                                for (long r = 0; r < rows; r++) {
-                                    cursor.next();
-                                    transform.write(cursor, w);
-                                    store.endRecord();
-                                }
-                                cursor.finish();
-                            } catch (TransformException e) {
-                                throw e;
-                            } catch (RuntimeException e) {
-                                // decoding failed inside a page (a bad decompression, level or value encoding)
-                                throw corrupt(label, group, transform.source, e);
-                            }
-                        });
-                    }
-                    writeColumn(writer, compressor, props, plan.transforms.size(), rows, (w, store) -> {
-                        for (long r = 0; r < rows; r++) {
-                            w.write(key, 0, 1);
-                            store.endRecord();
-                        }
+                    pipeline.run(columnJobs(plan, rowGroups.get(g), g, rows, props, key, createdBy, label), pages -> {
+                        pages.flushToFileWriter(writer);
+                        pages.close();
                     });
                     writer.endBlock();
                     rowsIn += rows;
                     groupsOut++;
                 }
-                codecs.release();
                 checkUnconvertible(plan, rowsIn, label);
                 writer.end(Map.of("load-bce-to-s3.source_key", sourceKey));
                 Map<String, ColumnCounts> counts = new LinkedHashMap<>();
@@ -198,8 +207,64 @@ public final class ParquetTransformer {
                 }
                 return new TransformReport(sourceKey, out, rowsIn, rowsIn, groups, groupsOut, plan.dropped, plan.filled, counts,
                         (System.nanoTime() - started) / 1_000_000);
+            } finally {
+                for (Worker w : workers) {
+                    w.close(reader);
+                }
             }
         }
+    }
+
+    /**
+     * The jobs writing the output columns of one row group, in schema order: each contract column (from its source
+     * chunk, or its fill when the file lacks it), then the source key.
+     */
+    private List<ColumnJob> columnJobs(Plan plan, BlockMetaData rowGroup, int g, long rows, ParquetProperties props,
+                                       Binary key, String createdBy, String label) {
+        Map<ColumnPath, Long> sizes = new HashMap<>();
+        for (ColumnChunkMetaData chunk : rowGroup.getColumns()) {
+            sizes.put(chunk.getPath(), chunk.getTotalSize());
+        }
+        List<ColumnJob> jobs = new ArrayList<>(plan.transforms.size() + 1);
+        for (int t = 0; t < plan.transforms.size(); t++) {
+            ColumnTransform transform = plan.transforms.get(t);
+            if (transform.source == null) {
+                jobs.add(new ColumnJob(t, props, 0, (worker, w, store) -> {
+                    transform.startRowGroup(g);
+                    for (long r = 0; r < rows; r++) {
+                        transform.writeFill(w);
+                        store.endRecord();
+                    }
+                }));
+                continue;
+            }
+            long bytes = sizes.getOrDefault(ColumnPath.get(transform.source.leaf().getPath()), 0L);
+            String delimiter = plan.delimiters.get(transform.source.name());
+            jobs.add(new ColumnJob(t, props, bytes, (worker, w, store) -> {
+                transform.startRowGroup(g);
+                SourceCursor cursor = openColumn(worker.reader, g, rows, transform.source, delimiter, createdBy, label);
+                try {
+                    for (long r = 0; r < rows; r++) {
+                        cursor.next();
+                        transform.write(cursor, w);
+                        store.endRecord();
+                    }
+                    cursor.finish();
+                } catch (TransformException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // decoding failed inside a page (a bad decompression, level or value encoding)
+                    throw corrupt(label, g, transform.source, e);
+                }
+            }));
+        }
+        jobs.add(new ColumnJob(plan.transforms.size(), props, 0, (worker, w, store) -> {
+            for (long r = 0; r < rows; r++) {
+                w.write(key, 0, 1);
+                store.endRecord();
+            }
+        }));
+        return jobs;
     }
 
     /**
@@ -251,23 +316,62 @@ public final class ParquetTransformer {
 
     /** Writes the values of one output column of the current row group, calling endRecord() after each. */
     private interface ColumnFiller {
-        void fill(ColumnWriter writer, ColumnWriteStoreV1 store) throws IOException;
+        void fill(Worker worker, ColumnWriter writer, ColumnWriteStoreV1 store) throws IOException;
+    }
+
+    /** What a column job needs that is not thread-safe: its own reader of the source file and its own compressor. */
+    private static final class Worker {
+        final ParquetFileReader reader;
+        final CodecFactory codecs;
+        final BytesInputCompressor compressor;
+
+        Worker(ParquetFileReader reader, CodecFactory codecs, CompressionCodecName codec) {
+            this.reader = reader;
+            this.codecs = codecs;
+            this.compressor = codecs.getCompressor(codec);
+        }
+
+        /** Releases the compressor and closes the reader unless it is {@code shared} (the caller closes that one). */
+        void close(ParquetFileReader shared) throws IOException {
+            codecs.release();
+            if (reader != shared) {
+                reader.close();
+            }
+        }
     }
 
     /**
-     * Writes output column {@code index} of the current row group and appends its chunk to the file at once: columns
-     * are written in schema order, so only one output column chunk is ever buffered.
+     * Writes output column {@code index} of a row group into its own buffered chunk, returned for the caller to
+     * append in schema order: a chunk holds one column of one row group, never more.
      */
-    private void writeColumn(ParquetFileWriter writer, BytesInputCompressor compressor, ParquetProperties props, int index,
-                             long rows, ColumnFiller values) throws IOException {
-        MessageType single = new MessageType(outputSchema.getName(), outputSchema.getType(index));
-        ColumnChunkPageWriteStore pages = new ColumnChunkPageWriteStore(compressor, single,
-                HeapByteBufferAllocator.getInstance(), ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH, false);
-        ColumnWriteStoreV1 store = new ColumnWriteStoreV1(single, pages, props);
-        values.fill(store.getColumnWriter(single.getColumns().get(0)), store);
-        store.close();
-        pages.flushToFileWriter(writer);
-        pages.close();
+    private final class ColumnJob implements ColumnPipeline.Job<Worker, ColumnChunkPageWriteStore> {
+        private final int index;
+        private final ParquetProperties props;
+        private final long bytes;
+        private final ColumnFiller values;
+
+        ColumnJob(int index, ParquetProperties props, long bytes, ColumnFiller values) {
+            this.index = index;
+            this.props = props;
+            this.bytes = bytes;
+            this.values = values;
+        }
+
+        @Override
+        public long bytes() {
+            return bytes;
+        }
+
+        @Override
+        public ColumnChunkPageWriteStore run(Worker worker) throws IOException {
+            MessageType single = new MessageType(outputSchema.getName(), outputSchema.getType(index));
+            ColumnChunkPageWriteStore pages = new ColumnChunkPageWriteStore(worker.compressor, single,
+                    HeapByteBufferAllocator.getInstance(), ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH, false);
+            ColumnWriteStoreV1 store = new ColumnWriteStoreV1(single, pages, props);
+            values.fill(worker, store.getColumnWriter(single.getColumns().get(0)), store);
+            store.close();
+            return pages;
+        }
     }
 
     private void checkUnconvertible(Plan plan, long rows, String label) {

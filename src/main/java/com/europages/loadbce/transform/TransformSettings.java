@@ -7,7 +7,7 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /** The transform settings of application.properties ("--- Transform ---"), and the transformer they make. */
 public record TransformSettings(Path contractFile, Double maxUnconvertibleRatio, OverflowPolicy overflow,
-                                CompressionCodecName compression) {
+                                CompressionCodecName compression, int threads) {
 
     public static final String CONTRACT = "transform.contract";
 
@@ -18,16 +18,22 @@ public record TransformSettings(Path contractFile, Double maxUnconvertibleRatio,
                 config.getPath(CONTRACT),
                 ratio.isEmpty() ? null : Double.valueOf(ratio),
                 overflow.isEmpty() ? null : OverflowPolicy.valueOf(overflow.toUpperCase(Locale.ROOT)),
-                compression(config.get("transform.compression", "SNAPPY")));
+                compression(config.get("transform.compression", "SNAPPY")),
+                threads(config.getInt("transform.threads")));
     }
 
     /** Defaults for a contract file given on the command line without a configuration folder. */
     public static TransformSettings defaults(Path contractFile) {
-        return new TransformSettings(contractFile, null, null, CompressionCodecName.SNAPPY);
+        return new TransformSettings(contractFile, null, null, CompressionCodecName.SNAPPY, threads(0));
     }
 
     public TransformSettings withContract(Path file) {
-        return new TransformSettings(file, maxUnconvertibleRatio, overflow, compression);
+        return new TransformSettings(file, maxUnconvertibleRatio, overflow, compression, threads);
+    }
+
+    /** transform.threads: 0 is one per core. */
+    static int threads(int setting) {
+        return setting == 0 ? Runtime.getRuntime().availableProcessors() : setting;
     }
 
     static CompressionCodecName compression(String name) {
@@ -47,6 +53,6 @@ public record TransformSettings(Path contractFile, Double maxUnconvertibleRatio,
     }
 
     public ParquetTransformer transformer() {
-        return new ParquetTransformer(contract(), compression);
+        return new ParquetTransformer(contract(), compression, threads);
     }
 }

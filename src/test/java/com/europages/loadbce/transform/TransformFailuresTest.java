@@ -141,7 +141,7 @@ class TransformFailuresTest {
             }
         };
 
-        assertThatThrownBy(() -> new ParquetTransformer(contract, CompressionCodecName.SNAPPY, missingLibrary)
+        assertThatThrownBy(() -> new ParquetTransformer(contract, CompressionCodecName.SNAPPY, missingLibrary, 2)
                 .transform(in, out, "k"))
                 .isInstanceOf(NoClassDefFoundError.class);
         assertThat(out).doesNotExist();
