@@ -49,7 +49,7 @@ public final class TransformBenchmark {
         out.printf(Locale.ROOT, "generated %s: %d rows, %d columns, %.1f MB in %.1f s%n", in, rows,
                 generator.schema().getFieldCount(), Files.size(in) / 1e6, (System.nanoTime() - t0) / 1e9);
         ColumnContract contract = withCustomProperties(settings.contract(), customColumns);
-        ParquetTransformer transformer = new ParquetTransformer(contract, settings.compression());
+        ParquetTransformer transformer = new ParquetTransformer(contract, settings.compression(), settings.threads());
         Path ours = dir.resolve("ours.parquet");
         Path theirs = dir.resolve("duckdb.parquet");
         Path copied = dir.resolve("duckdb-copy.parquet");
@@ -101,8 +101,8 @@ public final class TransformBenchmark {
         double y = median(duckRate);
         double z = median(copyRate);
         out.printf(Locale.ROOT, "bench transform rows=%d ours_rows_per_s=%.0f duckdb_rows_per_s=%.0f ratio=%.2f "
-                        + "peak_heap_mb=%d duckdb_copy_rows_per_s=%.0f copy_ratio=%.2f columns=%d%n",
-                rows, x, y, x / y, peakHeap / (1024 * 1024), z, x / z, contract.columns().size());
+                        + "peak_heap_mb=%d duckdb_copy_rows_per_s=%.0f copy_ratio=%.2f columns=%d threads=%d%n",
+                rows, x, y, x / y, peakHeap / (1024 * 1024), z, x / z, contract.columns().size(), settings.threads());
         return 0;
     }
 

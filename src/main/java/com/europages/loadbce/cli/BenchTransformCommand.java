@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** bench transform: the options of {@link TransformBenchmark}. */
 @Command(name = "transform", header = "Our transformer against DuckDB on one generated file",
-        description = "Our transformer against DuckDB (threads=1, the same transform as one COPY) on one generated file, alternately, --rounds times; checks that both outputs hold the same rows. Also times DuckDB's plain copy of the file (no conversion: the floor of any transform). Ends with the line 'bench transform rows=.. ours_rows_per_s=.. duckdb_rows_per_s=.. ratio=.. peak_heap_mb=.. duckdb_copy_rows_per_s=.. copy_ratio=.. columns=..' (medians).")
+        description = "Our transformer against DuckDB (threads=1, the same transform as one COPY) on one generated file, alternately, --rounds times; checks that both outputs hold the same rows. Also times DuckDB's plain copy of the file (no conversion: the floor of any transform). Ends with the line 'bench transform rows=.. ours_rows_per_s=.. duckdb_rows_per_s=.. ratio=.. peak_heap_mb=.. duckdb_copy_rows_per_s=.. copy_ratio=.. columns=.. threads=..' (medians; threads: our transformer's, transform.threads).")
 public final class BenchTransformCommand implements Callable<Integer> {
 
     @Spec

@@ -41,8 +41,8 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Transforms one Data Flow Parquet file into the contract's table, column at a time: for each row group and each
- * output column, the source column chunk alone is read, decoded with parquet-column's ColumnReader, converted, written
+ * Transforms one Data Flow Parquet file into the contract's table, column at a time: for each input row group and
+ * each output column, the source column chunk alone is read, decoded with parquet-column's ColumnReader, converted, written
  * with a ColumnWriter into a chunk of its own, and the chunks are appended to the file in schema order. No row is ever
  * assembled. Columns are transformed by up to {@code threads} workers at once ({@link ColumnPipeline}), holding at most
  * {@link #PARALLEL_SOURCE_BYTES} of source chunks (or one chunk, whatever its size): memory is bounded whatever the
@@ -53,6 +53,10 @@ import org.apache.parquet.schema.Type;
 public final class ParquetTransformer {
     private static final int PAGE_SIZE = 1024 * 1024;
     private static final int READ_BUFFER_BYTES = 256 * 1024;
+    /** Rows of an output row group cut from a larger input one: readers scan row groups in parallel (DuckDB). */
+    static final int OUTPUT_ROW_GROUP_ROWS = 16_384;
+    /** Largest input row group cut into several output ones: all but the first are held until it is written. */
+    static final long SPLIT_ROW_GROUP_BYTES = 16L * 1024 * 1024;
     /** Most compressed source bytes of the columns being transformed at once (and their outputs, about as large). */
     static final long PARALLEL_SOURCE_BYTES = 24L * 1024 * 1024;
     /** Threads of the column workers of every transform; idle ones end, so no transformer needs closing. */
@@ -74,7 +78,8 @@ public final class ParquetTransformer {
     private final int threads;
 
     /**
-     * Output row groups mirror the input's non-empty ones: the same rows, in the same order.
+     * Output row groups are the input's non-empty ones, the same rows in the same order; an input row group of more
+     * than {@link #OUTPUT_ROW_GROUP_ROWS} rows and at most {@link #SPLIT_ROW_GROUP_BYTES} is cut into even parts.
      *
      * @param threads columns of a file transformed at once (at least 1)
      */
@@ -179,8 +184,8 @@ public final class ParquetTransformer {
                 while (workers.size() < count) {
                     workers.add(new Worker(openSource(in, readOptions, label), new CodecFactory(conf, PAGE_SIZE), codec));
                 }
-                ColumnPipeline<Worker, ColumnChunkPageWriteStore> pipeline = new ColumnPipeline<>(COLUMN_THREADS, workers,
-                        PARALLEL_SOURCE_BYTES);
+                ColumnPipeline<Worker, List<ColumnChunkPageWriteStore>> pipeline = new ColumnPipeline<>(COLUMN_THREADS,
+                        workers, PARALLEL_SOURCE_BYTES);
                 List<BlockMetaData> rowGroups = reader.getRowGroups();
                 int groupsOut = 0;
                 for (int g = 0; g < rowGroups.size(); g++) {
@@ -190,14 +195,24 @@ public final class ParquetTransformer {
                         // arrow-cpp writes an empty table as one row group of 0 rows, which parquet-hadoop refuses to read
                         continue;
                     }
-                    writer.startBlock(rows);
-                    pipeline.run(columnJobs(plan, rowGroups.get(g), g, rows, props, key, createdBy, label), pages -> {
-                        pages.flushToFileWriter(writer);
-                        pages.close();
+                    long[] slices = slices(rows, rowGroups.get(g).getCompressedSize());
+                    // the first output row group is written as its columns come; the others' chunks wait for it
+                    List<List<ColumnChunkPageWriteStore>> columns = new ArrayList<>();
+                    writer.startBlock(slices[0]);
+                    pipeline.run(columnJobs(plan, rowGroups.get(g), g, slices, props, key, createdBy, label), chunks -> {
+                        append(writer, chunks.get(0));
+                        columns.add(chunks);
                     });
                     writer.endBlock();
+                    for (int s = 1; s < slices.length; s++) {
+                        writer.startBlock(slices[s]);
+                        for (List<ColumnChunkPageWriteStore> chunks : columns) {
+                            append(writer, chunks.get(s));
+                        }
+                        writer.endBlock();
+                    }
                     rowsIn += rows;
-                    groupsOut++;
+                    groupsOut += slices.length;
                 }
                 checkUnconvertible(plan, rowsIn, label);
                 writer.end(Map.of("load-bce-to-s3.source_key", sourceKey));
@@ -215,12 +230,18 @@ public final class ParquetTransformer {
         }
     }
 
+    private static void append(ParquetFileWriter writer, ColumnChunkPageWriteStore chunk) throws IOException {
+        chunk.flushToFileWriter(writer);
+        chunk.close();
+    }
+
     /**
      * The jobs writing the output columns of one row group, in schema order: each contract column (from its source
      * chunk, or its fill when the file lacks it), then the source key.
      */
-    private List<ColumnJob> columnJobs(Plan plan, BlockMetaData rowGroup, int g, long rows, ParquetProperties props,
+    private List<ColumnJob> columnJobs(Plan plan, BlockMetaData rowGroup, int g, long[] slices, ParquetProperties props,
                                        Binary key, String createdBy, String label) {
+        long rows = rowGroup.getRowCount();
         Map<ColumnPath, Long> sizes = new HashMap<>();
         for (ColumnChunkMetaData chunk : rowGroup.getColumns()) {
             sizes.put(chunk.getPath(), chunk.getTotalSize());
@@ -229,25 +250,25 @@ public final class ParquetTransformer {
         for (int t = 0; t < plan.transforms.size(); t++) {
             ColumnTransform transform = plan.transforms.get(t);
             if (transform.source == null) {
-                jobs.add(new ColumnJob(t, props, 0, (worker, w, store) -> {
+                jobs.add(new ColumnJob(t, props, 0, slices, (worker, out) -> {
                     transform.startRowGroup(g);
                     for (long r = 0; r < rows; r++) {
-                        transform.writeFill(w);
-                        store.endRecord();
+                        transform.writeFill(out.writer);
+                        out.endRecord();
                     }
                 }));
                 continue;
             }
             long bytes = sizes.getOrDefault(ColumnPath.get(transform.source.leaf().getPath()), 0L);
             String delimiter = plan.delimiters.get(transform.source.name());
-            jobs.add(new ColumnJob(t, props, bytes, (worker, w, store) -> {
+            jobs.add(new ColumnJob(t, props, bytes, slices, (worker, out) -> {
                 transform.startRowGroup(g);
                 SourceCursor cursor = openColumn(worker.reader, g, rows, transform.source, delimiter, createdBy, label);
                 try {
                     for (long r = 0; r < rows; r++) {
                         cursor.next();
-                        transform.write(cursor, w);
-                        store.endRecord();
+                        transform.write(cursor, out.writer);
+                        out.endRecord();
                     }
                     cursor.finish();
                 } catch (TransformException e) {
@@ -258,10 +279,10 @@ public final class ParquetTransformer {
                 }
             }));
         }
-        jobs.add(new ColumnJob(plan.transforms.size(), props, 0, (worker, w, store) -> {
+        jobs.add(new ColumnJob(plan.transforms.size(), props, 0, slices, (worker, out) -> {
             for (long r = 0; r < rows; r++) {
-                w.write(key, 0, 1);
-                store.endRecord();
+                out.writer.write(key, 0, 1);
+                out.endRecord();
             }
         }));
         return jobs;
@@ -314,9 +335,9 @@ public final class ParquetTransformer {
                 + source.name() + "': " + what, e);
     }
 
-    /** Writes the values of one output column of the current row group, calling endRecord() after each. */
+    /** Writes the values of one output column of the current input row group, calling endRecord() after each. */
     private interface ColumnFiller {
-        void fill(Worker worker, ColumnWriter writer, ColumnWriteStoreV1 store) throws IOException;
+        void fill(Worker worker, SlicedChunks out) throws IOException;
     }
 
     /** What a column job needs that is not thread-safe: its own reader of the source file and its own compressor. */
@@ -341,19 +362,21 @@ public final class ParquetTransformer {
     }
 
     /**
-     * Writes output column {@code index} of a row group into its own buffered chunk, returned for the caller to
-     * append in schema order: a chunk holds one column of one row group, never more.
+     * Writes output column {@code index} of an input row group into chunks of its own, one per output row group,
+     * returned for the caller to append in schema order.
      */
-    private final class ColumnJob implements ColumnPipeline.Job<Worker, ColumnChunkPageWriteStore> {
+    private final class ColumnJob implements ColumnPipeline.Job<Worker, List<ColumnChunkPageWriteStore>> {
         private final int index;
         private final ParquetProperties props;
         private final long bytes;
+        private final long[] slices;
         private final ColumnFiller values;
 
-        ColumnJob(int index, ParquetProperties props, long bytes, ColumnFiller values) {
+        ColumnJob(int index, ParquetProperties props, long bytes, long[] slices, ColumnFiller values) {
             this.index = index;
             this.props = props;
             this.bytes = bytes;
+            this.slices = slices;
             this.values = values;
         }
 
@@ -363,15 +386,77 @@ public final class ParquetTransformer {
         }
 
         @Override
-        public ColumnChunkPageWriteStore run(Worker worker) throws IOException {
+        public List<ColumnChunkPageWriteStore> run(Worker worker) throws IOException {
             MessageType single = new MessageType(outputSchema.getName(), outputSchema.getType(index));
-            ColumnChunkPageWriteStore pages = new ColumnChunkPageWriteStore(worker.compressor, single,
-                    HeapByteBufferAllocator.getInstance(), ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH, false);
-            ColumnWriteStoreV1 store = new ColumnWriteStoreV1(single, pages, props);
-            values.fill(worker, store.getColumnWriter(single.getColumns().get(0)), store);
-            store.close();
-            return pages;
+            SlicedChunks out = new SlicedChunks(worker.compressor, single, props, slices);
+            values.fill(worker, out);
+            return out.chunks();
         }
+    }
+
+    /**
+     * One output column's chunks for consecutive output row groups of {@code slices} rows each: {@link #writer} is the
+     * current one's, and {@link #endRecord()} moves to the next chunk when the current one is full.
+     */
+    private static final class SlicedChunks {
+        private final BytesInputCompressor compressor;
+        private final MessageType single;
+        private final ParquetProperties props;
+        private final long[] slices;
+        private final List<ColumnChunkPageWriteStore> chunks = new ArrayList<>();
+        private ColumnChunkPageWriteStore pages;
+        private ColumnWriteStoreV1 store;
+        private long rowsLeft;
+        ColumnWriter writer;
+
+        SlicedChunks(BytesInputCompressor compressor, MessageType single, ParquetProperties props, long[] slices) {
+            this.compressor = compressor;
+            this.single = single;
+            this.props = props;
+            this.slices = slices;
+            open();
+        }
+
+        private void open() {
+            pages = new ColumnChunkPageWriteStore(compressor, single, HeapByteBufferAllocator.getInstance(),
+                    ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH, false);
+            store = new ColumnWriteStoreV1(single, pages, props);
+            writer = store.getColumnWriter(single.getColumns().get(0));
+            rowsLeft = slices[chunks.size()];
+        }
+
+        void endRecord() {
+            store.endRecord();
+            if (--rowsLeft == 0) {
+                store.close();
+                chunks.add(pages);
+                if (chunks.size() < slices.length) {
+                    open();
+                }
+            }
+        }
+
+        List<ColumnChunkPageWriteStore> chunks() {
+            if (chunks.size() != slices.length) {
+                throw new IllegalStateException("column written with " + chunks.size() + " of " + slices.length + " row groups");
+            }
+            return chunks;
+        }
+    }
+
+    /**
+     * The output row groups of an input row group: itself, or when it is small enough to be held whole ({@link #SPLIT_ROW_GROUP_BYTES}), even parts of at most {@link #OUTPUT_ROW_GROUP_ROWS} rows.
+     */
+    static long[] slices(long rows, long compressedBytes) {
+        if (rows <= OUTPUT_ROW_GROUP_ROWS || compressedBytes > SPLIT_ROW_GROUP_BYTES) {
+            return new long[] {rows};
+        }
+        int parts = (int) ((rows + OUTPUT_ROW_GROUP_ROWS - 1) / OUTPUT_ROW_GROUP_ROWS);
+        long[] slices = new long[parts];
+        for (int i = 0; i < parts; i++) {
+            slices[i] = rows / parts + (i < rows % parts ? 1 : 0);
+        }
+        return slices;
     }
 
     private void checkUnconvertible(Plan plan, long rows, String label) {
