@@ -1,6 +1,9 @@
 package com.europages.loadbce.transform;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -9,6 +12,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class Utf8 {
     private static final byte[] REPLACEMENT = {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD};
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
     private Utf8() {
     }
@@ -35,6 +40,13 @@ final class Utf8 {
         int end = offset + length;
         int i = offset;
         while (i < end) {
+            // every string is validated, and most are ASCII: eight bytes at a time while no high bit is set
+            while (i <= end - 8 && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
+                i += 8;
+            }
+            if (i >= end) {
+                break;
+            }
             if (b[i] >= 0) {
                 i++;
                 continue;

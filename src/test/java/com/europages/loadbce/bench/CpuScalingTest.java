@@ -9,9 +9,10 @@ class CpuScalingTest {
 
     @Test
     void theWorkOfTwoThreadsOverOneIsAPlausibleRatio() throws Exception {
-        double scaling = CpuScaling.measure(2, 1, 300);
+        double scaling = CpuScaling.measure(2, 3, 200);
 
-        // a busy CI machine may give the two threads little more than one: only a broken measure falls outside
+        // a busy CI machine may give the two threads little more than one (the median of 3 rounds damps a burst on the
+        // single thread): only a broken measure falls outside
         assertThat(scaling).isGreaterThan(0.5).isLessThan(2.5);
     }
 }

@@ -179,12 +179,20 @@ class InvalidUtf8Test {
         int[] pool = {0x41, 0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC,
                 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF};
         for (int n = 0; n < 200_000; n++) {
-            byte[] b = new byte[random.nextInt(1, 9)];
+            // half of them mostly ASCII and up to 40 bytes: runs of eight ASCII bytes are checked at once
+            boolean ascii = n % 2 == 1;
+            byte[] b = new byte[ascii ? random.nextInt(1, 41) : random.nextInt(1, 9)];
             for (int i = 0; i < b.length; i++) {
-                b[i] = (byte) (random.nextInt(4) == 0 ? random.nextInt(256) : pool[random.nextInt(pool.length)]);
+                b[i] = (byte) (ascii && random.nextInt(12) != 0 ? random.nextInt(128)
+                        : random.nextInt(4) == 0 ? random.nextInt(256) : pool[random.nextInt(pool.length)]);
             }
             boolean valid = Utf8.isValid(b, 0, b.length);
             assertThat(valid).as(HexFormat.of().formatHex(b)).isEqualTo(jdkAccepts(b));
+            // the same bytes inside a larger array, between bytes that are never valid
+            byte[] framed = new byte[b.length + 10];
+            java.util.Arrays.fill(framed, (byte) 0xFF);
+            System.arraycopy(b, 0, framed, 3, b.length);
+            assertThat(Utf8.isValid(framed, 3, b.length)).as(HexFormat.of().formatHex(b)).isEqualTo(valid);
             byte[] repaired = Utf8.repaired(b, 0, b.length);
             assertThat(jdkAccepts(repaired)).as(HexFormat.of().formatHex(b)).isTrue();
             if (valid) {
