@@ -1,6 +1,7 @@
 package com.europages.loadbce.bench;
 
 import com.europages.loadbce.intake.Headers;
+import com.europages.loadbce.service.LoaderThreads;
 import com.europages.loadbce.transform.ParquetTransformProcessor;
 import com.europages.loadbce.transform.TransformReport;
 import java.io.PrintStream;
@@ -18,15 +19,16 @@ import org.apache.camel.support.EventNotifierSupport;
 /**
  * Breaks each file's time down by stage, from the endpoints the routes send to (Camel's ExchangeSentEvent, with the time
  * each send took): S3 get (getObject and the download to a temp file), transform (the transformer's own report),
- * S3 put, the local warehouse's copy, load (the SQL statements), commit (the load transaction less its statements)
- * and the rest of the route. SQS is the time between files: receiving, decoding and deleting messages, with one
- * consumer (with more, files overlap and the figures are each file's own). Bound as a bean before Camel starts, which adds it as an event notifier.
+ * loader wait (the consumer waiting for its loader thread to be free), S3 put, the local warehouse's copy, load (the
+ * SQL statements), commit (the load transaction less its statements) and the rest of the route. SQS is the time
+ * between the end of one file and the start of the next, zero when the next file started before (a file's upload and
+ * load overlap the next file's transform). Bound as a bean before Camel starts, which adds it as an event notifier.
  */
 public final class StageClock extends EventNotifierSupport {
 
     /** The stages, in the order of a file's path. */
     public enum Stage {
-        SQS, S3_GET, TRANSFORM, S3_PUT, LOCAL_COPY, LOAD, COMMIT, OTHER
+        SQS, S3_GET, TRANSFORM, LOADER_WAIT, S3_PUT, LOCAL_COPY, LOAD, COMMIT, OTHER
     }
 
     /** One file's time by stage, in nanoseconds. */
@@ -68,8 +70,11 @@ public final class StageClock extends EventNotifierSupport {
             TransformReport report = exchange.getMessage().getHeader(ParquetTransformProcessor.REPORT_HEADER, TransformReport.class);
             long transform = report == null ? 0 : report.millis() * 1_000_000;
             file.nanos[Stage.TRANSFORM.ordinal()] += transform;
+            // the put runs on the loader thread the transform route handed the file to
+            long wait = LoaderThreads.currentWaitNanos();
+            file.nanos[Stage.LOADER_WAIT.ordinal()] += wait;
             // the download to the temp file, between getObject and the transform
-            file.nanos[Stage.S3_GET.ordinal()] += Math.max(0, now - took - file.getEnd - transform);
+            file.nanos[Stage.S3_GET.ordinal()] += Math.max(0, now - took - file.getEnd - transform - wait);
         } else if (uri.startsWith("file:")) {
             file.nanos[Stage.LOCAL_COPY.ordinal()] += took;
         } else if (uri.startsWith("spring-jdbc:")) {

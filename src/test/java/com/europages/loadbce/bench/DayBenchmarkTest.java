@@ -34,9 +34,9 @@ class DayBenchmarkTest {
         assertThat(r.files()).isEqualTo(24);
         assertThat(printed).contains("pipeline: 24 files loaded in", "both warehouses hold the same rows");
         // each file's time by stage, then the stages' sums, shares and medians
-        assertThat(printed.lines().filter(l -> l.matches("staging/\\S+\\.parquet( \\d+){9}"))).hasSize(24);
+        assertThat(printed.lines().filter(l -> l.matches("staging/\\S+\\.parquet( \\d+){10}"))).hasSize(24);
         String stages = printed.lines().filter(l -> l.startsWith("bench day stages ")).findFirst().orElseThrow();
-        for (String stage : new String[] {"sqs", "s3_get", "transform", "s3_put", "local_copy", "load", "commit", "other"}) {
+        for (String stage : new String[] {"sqs", "s3_get", "transform", "loader_wait", "s3_put", "local_copy", "load", "commit", "other"}) {
             assertThat(stages).containsPattern(" " + stage + "_s=\\d+\\.\\d " + stage + "_pct=\\d+ " + stage + "_median_ms=\\d+");
         }
         assertThat(stages).doesNotContain("transform_s=0.0 ", "load_s=0.0 ", "s3_get_s=0.0 ");

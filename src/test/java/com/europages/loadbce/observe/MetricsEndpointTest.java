@@ -75,6 +75,8 @@ class MetricsEndpointTest {
         assertThat(value("loadbce_file_transform_seconds_count")).contains(1.0);
         assertThat(value("loadbce_file_load_seconds_count")).contains(1.0);
         assertThat(value("loadbce_file_load_seconds_sum")).hasValueSatisfying(s -> assertThat(s).isPositive());
+        // the file's hand-off to its consumer's loader thread, which was free
+        assertThat(value("loadbce_loader_wait_seconds_count")).contains(1.0);
     }
 
     @Test
