@@ -101,8 +101,10 @@ class WarehouseLockFaultTest {
         assertThat(figure.losses()).isZero();
         assertThat(outcomes.failed()).as("cancelled by the server's statement_timeout")
                 .allMatch(l -> l.contains("statement timeout"));
-        // the line's duration also holds the transform, the S3 upload and the refresh before the blocked DELETE
+        // the line's duration also holds the transform, the S3 upload and the refresh before the blocked DELETE, and
+        // the wait for the consumer's loader thread, busy with the previous file's blocked DELETE (one statement
+        // timeout at most): never the lock's 6 s
         assertThat(outcomes.longestFailureMillis()).as("slowest failure, lines %s", outcomes.failed())
-                .isBetween(STATEMENT_S * 1000L, STATEMENT_S * 1000L + 2_000);
+                .isBetween(STATEMENT_S * 1000L, 2 * STATEMENT_S * 1000L + 1_500);
     }
 }

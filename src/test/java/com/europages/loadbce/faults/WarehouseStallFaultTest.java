@@ -100,7 +100,9 @@ class WarehouseStallFaultTest {
                 (System.nanoTime() - started) / 1e9).print();
         assertThat(figure.duplicates()).isZero();
         assertThat(figure.losses()).isZero();
+        // each file's own wait is bounded by the timeouts; a file's line also holds the wait for its consumer's loader
+        // thread, busy with the previous file's stalled load (bounded the same way)
         assertThat(outcomes.longestFailureMillis()).as("slowest failure, lines %s", outcomes.failed())
-                .isBetween(1L, (CONNECT_S + SOCKET_S) * 1000L + 2_000);
+                .isBetween(1L, 2 * (CONNECT_S + SOCKET_S) * 1000L + 2_000);
     }
 }
