@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
@@ -37,6 +38,8 @@ final class ColumnPipeline<W, R> {
     private final long byteBudget;
     private final Deque<Pending<R>> inFlight = new ArrayDeque<>();
     private long bytesInFlight;
+    /** Set when the jobs stop: a task the executor starts after that (its cancel came too late) runs no job. */
+    private volatile boolean stopped;
 
     /**
      * @param executor   runs the jobs; ignored with one worker
@@ -86,6 +89,9 @@ final class ColumnPipeline<W, R> {
         FutureTask<R> task = new FutureTask<>(() -> {
             W worker = idle.take();
             try {
+                if (stopped) {
+                    throw new CancellationException("the file's other jobs stopped");
+                }
                 return job.run(worker);
             } finally {
                 idle.add(worker);
@@ -119,6 +125,7 @@ final class ColumnPipeline<W, R> {
 
     /** Cancels the jobs not started; returns once no job runs any more (they hold the workers' readers). */
     private void stopAll() {
+        stopped = true;
         for (Pending<R> p : inFlight) {
             p.task.cancel(false);
         }
