@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.duckdb.DuckDBConnection;
@@ -20,6 +22,12 @@ public final class DuckDbDataSource extends ConnectionSource implements AutoClos
 
     private final Path file;
     private final DuckDBConnection root;
+    /**
+     * Connections handed out and maybe still open: closed with the data source, as an open one keeps the database, and
+     * the lock on its file, alive in this process (the pool's background adder can make one as the pool closes, and
+     * never take it).
+     */
+    private final Queue<Connection> handedOut = new ConcurrentLinkedQueue<>();
 
     /** A database of DuckDB's default row group size. */
     public DuckDbDataSource(Path file) throws SQLException {
@@ -93,7 +101,9 @@ public final class DuckDbDataSource extends ConnectionSource implements AutoClos
 
     @Override
     public Connection getConnection() throws SQLException {
+        handedOut.removeIf(DuckDbDataSource::isClosed);
         Connection c = root.duplicate();
+        handedOut.add(c);
         // the default database is a setting of each connection
         try (Statement s = c.createStatement()) {
             s.execute("USE " + ALIAS);
@@ -106,6 +116,22 @@ public final class DuckDbDataSource extends ConnectionSource implements AutoClos
 
     @Override
     public void close() throws SQLException {
+        for (Connection c : handedOut) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing it was only to release the file; the root's close below reports what matters
+            }
+        }
+        handedOut.clear();
         root.close();
+    }
+
+    private static boolean isClosed(Connection c) {
+        try {
+            return c.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
     }
 }

@@ -81,6 +81,38 @@ class DuckDbDataSourceTest {
     }
 
     @Test
+    void closingTheWarehouseClosesTheConnectionsNobodyClosedAndReleasesTheFile() throws Exception {
+        Path file = dir.resolve("w.duckdb");
+        Connection forgotten;
+        try (DuckDbDataSource ds = new DuckDbDataSource(file, 16_384, 0)) {
+            forgotten = ds.getConnection();
+            try (Connection closed = ds.getConnection()) {
+                closed.createStatement().execute("CREATE TABLE t AS SELECT 42 AS x");
+            }
+        }
+        assertThat(forgotten.isClosed()).isTrue();
+        // another process can now take the file: a child JVM, as the fault tests start after setting the file up
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), OpenWarehouseFile.class.getName(), file.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(other.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(other.waitFor()).as(output).isZero();
+        assertThat(output).contains("x=42");
+    }
+
+    /** A second process opening the warehouse file. */
+    public static final class OpenWarehouseFile {
+        public static void main(String[] args) throws Exception {
+            try (DuckDbDataSource ds = new DuckDbDataSource(Path.of(args[0]), 16_384, 1);
+                 Connection c = ds.getConnection(); Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT x FROM t")) {
+                rs.next();
+                System.out.println("x=" + rs.getInt(1));
+            }
+        }
+    }
+
+    @Test
     void aRowGroupSizeDuckDbCannotUseIsRefused() {
         assertThatThrownBy(() -> new DuckDbDataSource(dir.resolve("w.duckdb"), 10_000, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiple of 2048");
