@@ -136,6 +136,54 @@ final class ColumnTransform {
         }
     }
 
+    /** Counts of converting a dictionary entry, repeated by each later use of it: see {@link #textOf}. */
+    static final int TRUNCATED = 1;
+    static final int REPAIRED = 2;
+    static final int UNCONVERTIBLE = 4;
+
+    /**
+     * The output value of a text source's dictionary entry, converted and counted as one use (the policies apply as in
+     * {@link #write}): null when it is unconvertible, the row then taking the fill. Also returns, in
+     * {@code counts[0]}, what this use counted, for {@link #countAgain} to repeat on each later use of the entry.
+     */
+    Binary textOf(Binary entry, int[] counts) {
+        long truncatedBefore = truncated;
+        long repairedBefore = invalidUtf8Count;
+        if (text(entry) == BAD) {
+            unconvertible++;
+            counts[0] = UNCONVERTIBLE;
+            return null;
+        }
+        Binary value = fit(binaryResult);
+        counts[0] = (truncated != truncatedBefore ? TRUNCATED : 0) | (invalidUtf8Count != repairedBefore ? REPAIRED : 0);
+        return value;
+    }
+
+    /** One more use of a dictionary entry whose conversion counted {@code counts} (see {@link #textOf}). */
+    void countAgain(int counts) {
+        if (counts != 0) {
+            truncated += counts & TRUNCATED;
+            invalidUtf8Count += (counts & REPAIRED) >> 1;
+            unconvertible += (counts & UNCONVERTIBLE) >> 2;
+        }
+    }
+
+    /** A null source value written as the fill. */
+    Binary missing() {
+        replaced++;
+        return fillBinary;
+    }
+
+    /** The value that replaces missing and unconvertible ones (varchar, decimal, timestamp columns). */
+    Binary fillBinary() {
+        return fillBinary;
+    }
+
+    /** Whether this column may be written from its source chunk's dictionary ids ({@link TextByDictionaryId}). */
+    boolean isTextToText() {
+        return kind == Kind.VARCHAR && from == SourceKind.STRING;
+    }
+
     private Binary fit(Binary b) {
         int max = type.length();
         if (b.length() <= max) {

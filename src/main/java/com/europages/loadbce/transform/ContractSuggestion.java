@@ -105,7 +105,7 @@ public final class ContractSuggestion {
             if (rows == 0) {
                 continue;
             }
-            SourceCursor cursor = ParquetTransformer.openColumn(reader, g, rows, source, ",", createdBy, label);
+            SourceCursor cursor = ParquetTransformer.openColumn(reader, g, rows, source, ",", false, createdBy, label);
             for (long r = 0; r < rows; r++) {
                 cursor.next();
                 if (!cursor.isNull) {

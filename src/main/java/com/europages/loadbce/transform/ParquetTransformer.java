@@ -17,7 +17,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
+import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriter;
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.EncodingStats;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.impl.ColumnWriteStoreV1;
@@ -43,8 +46,8 @@ import org.apache.parquet.schema.Type;
 /**
  * Transforms one Data Flow Parquet file into the contract's table, column at a time: for each input row group and
  * each output column, the source column chunk alone is read, decoded with parquet-column's ColumnReader, converted, written
- * with a ColumnWriter into a chunk of its own, and the chunks are appended to the file in schema order. No row is ever
- * assembled. Columns are transformed by up to {@code threads} workers at once ({@link ColumnPipeline}), holding at most
+ * with a ColumnWriter into a chunk of its own (a text chunk that is all dictionary ids by {@link TextByDictionaryId}),
+ * and the chunks are appended to the file in schema order. No row is ever assembled. Columns are transformed by up to {@code threads} workers at once ({@link ColumnPipeline}), holding at most
  * {@link #PARALLEL_SOURCE_BYTES} of source chunks (or one chunk, whatever its size): memory is bounded whatever the
  * file or row-group size, and the output is the same bytes whatever the number of threads.
  * Corrupt input never loads: page checksums are verified when the file has them, pages are decompressed strictly
@@ -242,15 +245,15 @@ public final class ParquetTransformer {
     private List<ColumnJob> columnJobs(Plan plan, BlockMetaData rowGroup, int g, long[] slices, ParquetProperties props,
                                        Binary key, String createdBy, String label) {
         long rows = rowGroup.getRowCount();
-        Map<ColumnPath, Long> sizes = new HashMap<>();
+        Map<ColumnPath, ColumnChunkMetaData> chunks = new HashMap<>();
         for (ColumnChunkMetaData chunk : rowGroup.getColumns()) {
-            sizes.put(chunk.getPath(), chunk.getTotalSize());
+            chunks.put(chunk.getPath(), chunk);
         }
         List<ColumnJob> jobs = new ArrayList<>(plan.transforms.size() + 1);
         for (int t = 0; t < plan.transforms.size(); t++) {
             ColumnTransform transform = plan.transforms.get(t);
             if (transform.source == null) {
-                jobs.add(new ColumnJob(t, props, 0, slices, (worker, out) -> {
+                jobs.add(new ColumnJob(t, props, 0, slices, false, (worker, out) -> {
                     transform.startRowGroup(g);
                     for (long r = 0; r < rows; r++) {
                         transform.writeFill(out.writer);
@@ -259,16 +262,27 @@ public final class ParquetTransformer {
                 }));
                 continue;
             }
-            long bytes = sizes.getOrDefault(ColumnPath.get(transform.source.leaf().getPath()), 0L);
+            ColumnChunkMetaData chunk = chunks.get(ColumnPath.get(transform.source.leaf().getPath()));
+            long bytes = chunk == null ? 0 : chunk.getTotalSize();
+            boolean byId = transform.isTextToText() && allDictionaryIds(chunk);
             String delimiter = plan.delimiters.get(transform.source.name());
-            jobs.add(new ColumnJob(t, props, bytes, slices, (worker, out) -> {
+            jobs.add(new ColumnJob(t, props, bytes, slices, byId, (worker, out) -> {
                 transform.startRowGroup(g);
-                SourceCursor cursor = openColumn(worker.reader, g, rows, transform.source, delimiter, createdBy, label);
+                SourceCursor cursor = openColumn(worker.reader, g, rows, transform.source, delimiter, byId, createdBy, label);
                 try {
-                    for (long r = 0; r < rows; r++) {
-                        cursor.next();
-                        transform.write(cursor, out.writer);
-                        out.endRecord();
+                    if (byId) {
+                        TextByDictionaryId text = new TextByDictionaryId(transform, cursor.dictionary());
+                        for (long r = 0; r < rows; r++) {
+                            cursor.next();
+                            text.write(cursor, out.ids);
+                            out.endRecord();
+                        }
+                    } else {
+                        for (long r = 0; r < rows; r++) {
+                            cursor.next();
+                            transform.write(cursor, out.writer);
+                            out.endRecord();
+                        }
                     }
                     cursor.finish();
                 } catch (TransformException e) {
@@ -279,13 +293,23 @@ public final class ParquetTransformer {
                 }
             }));
         }
-        jobs.add(new ColumnJob(plan.transforms.size(), props, 0, slices, (worker, out) -> {
+        jobs.add(new ColumnJob(plan.transforms.size(), props, 0, slices, false, (worker, out) -> {
             for (long r = 0; r < rows; r++) {
                 out.writer.write(key, 0, 1);
                 out.endRecord();
             }
         }));
         return jobs;
+    }
+
+    /**
+     * Whether every data page of the chunk is dictionary-encoded by its own metadata (writers that give no encoding
+     * stats are read value by value).
+     */
+    static boolean allDictionaryIds(ColumnChunkMetaData chunk) {
+        EncodingStats stats = chunk == null ? null : chunk.getEncodingStats();
+        return stats != null && stats.hasDictionaryPages() && stats.hasDictionaryEncodedPages()
+                && !stats.hasNonDictionaryEncodedPages();
     }
 
     /**
@@ -306,13 +330,22 @@ public final class ParquetTransformer {
      * dictionary) is a corrupt object, never a transient fault.
      */
     static SourceCursor openColumn(ParquetFileReader reader, int rowGroup, long rows, SourceColumn source,
-                                           String delimiter, String createdBy, String label) {
+                                   String delimiter, boolean byId, String createdBy, String label) {
         MessageType single = new MessageType("source", source.field());
         reader.setRequestedSchema(single);
         try {
             PageReadStore pages = new CheckedPages(reader.readRowGroup(rowGroup));
-            ColumnReadStoreImpl columns = new ColumnReadStoreImpl(pages, new NoOpConverters(single), single, createdBy);
+            NoOpConverters converters = byId ? NoOpConverters.byId(single) : new NoOpConverters(single);
+            ColumnReadStoreImpl columns = new ColumnReadStoreImpl(pages, converters, single, createdBy);
             SourceCursor cursor = new SourceCursor(source, columns.getColumnReader(source.leaf()), delimiter);
+            if (byId) {
+                Dictionary dictionary = converters.dictionary();
+                if (dictionary == null) {
+                    throw new CorruptPageException("the chunk has no dictionary page, though its encoding stats say "
+                            + "every page is dictionary-encoded");
+                }
+                cursor.readIds(dictionary);
+            }
             long values = pages.getPageReader(source.leaf()).getTotalValueCount();
             if (source.kind() != SourceKind.STRING_LIST && values != rows) {
                 throw new CorruptPageException("the column chunk holds " + values + " values for " + rows + " rows");
@@ -370,13 +403,15 @@ public final class ParquetTransformer {
         private final ParquetProperties props;
         private final long bytes;
         private final long[] slices;
+        private final boolean byId;
         private final ColumnFiller values;
 
-        ColumnJob(int index, ParquetProperties props, long bytes, long[] slices, ColumnFiller values) {
+        ColumnJob(int index, ParquetProperties props, long bytes, long[] slices, boolean byId, ColumnFiller values) {
             this.index = index;
             this.props = props;
             this.bytes = bytes;
             this.slices = slices;
+            this.byId = byId;
             this.values = values;
         }
 
@@ -388,47 +423,64 @@ public final class ParquetTransformer {
         @Override
         public List<ColumnChunkPageWriteStore> run(Worker worker) throws IOException {
             MessageType single = new MessageType(outputSchema.getName(), outputSchema.getType(index));
-            SlicedChunks out = new SlicedChunks(worker.compressor, single, props, slices);
+            SlicedChunks out = new SlicedChunks(worker.compressor, single, props, slices, byId);
             values.fill(worker, out);
             return out.chunks();
         }
     }
 
     /**
-     * One output column's chunks for consecutive output row groups of {@code slices} rows each: {@link #writer} is the
-     * current one's, and {@link #endRecord()} moves to the next chunk when the current one is full.
+     * One output column's chunks for consecutive output row groups of {@code slices} rows each: {@link #writer} (or
+     * {@link #ids}, for a column written by dictionary id) is the current one's, and {@link #endRecord()} moves to the
+     * next chunk when the current one is full.
      */
     private static final class SlicedChunks {
         private final BytesInputCompressor compressor;
         private final MessageType single;
         private final ParquetProperties props;
         private final long[] slices;
+        private final boolean byId;
         private final List<ColumnChunkPageWriteStore> chunks = new ArrayList<>();
         private ColumnChunkPageWriteStore pages;
         private ColumnWriteStoreV1 store;
         private long rowsLeft;
         ColumnWriter writer;
+        DictionaryIdWriter ids;
 
-        SlicedChunks(BytesInputCompressor compressor, MessageType single, ParquetProperties props, long[] slices) {
+        SlicedChunks(BytesInputCompressor compressor, MessageType single, ParquetProperties props, long[] slices,
+                     boolean byId) {
             this.compressor = compressor;
             this.single = single;
             this.props = props;
             this.slices = slices;
+            this.byId = byId;
             open();
         }
 
         private void open() {
             pages = new ColumnChunkPageWriteStore(compressor, single, HeapByteBufferAllocator.getInstance(),
                     ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH, false);
-            store = new ColumnWriteStoreV1(single, pages, props);
-            writer = store.getColumnWriter(single.getColumns().get(0));
+            ColumnDescriptor column = single.getColumns().get(0);
+            if (byId) {
+                ids = new DictionaryIdWriter(pages.getPageWriter(column), column.getPrimitiveType(),
+                        props.getPageRowCountLimit());
+            } else {
+                store = new ColumnWriteStoreV1(single, pages, props);
+                writer = store.getColumnWriter(column);
+            }
             rowsLeft = slices[chunks.size()];
         }
 
-        void endRecord() {
-            store.endRecord();
+        void endRecord() throws IOException {
+            if (!byId) {
+                store.endRecord();
+            }
             if (--rowsLeft == 0) {
-                store.close();
+                if (byId) {
+                    ids.close();
+                } else {
+                    store.close();
+                }
                 chunks.add(pages);
                 if (chunks.size() < slices.length) {
                     open();

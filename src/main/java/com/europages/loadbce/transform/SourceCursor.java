@@ -3,6 +3,7 @@ package com.europages.loadbce.transform;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
@@ -33,7 +34,12 @@ final class SourceCursor {
     private long valuesRead;
     private byte[] joinBuffer = new byte[256];
 
+    private boolean byId;
+    private Dictionary dictionary;
+
     boolean isNull;
+    /** The value's entry in the chunk's dictionary, when read by id ({@link #readIds}). */
+    int dictionaryId;
     long longValue;
     double doubleValue;
     Binary binaryValue;
@@ -48,8 +54,26 @@ final class SourceCursor {
         this.delimiter = delimiter == null ? new byte[0] : delimiter.getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Reads ids of {@code chunkDictionary}, the chunk's dictionary, into {@link #dictionaryId} instead of values: every
+     * data page must be dictionary-encoded.
+     */
+    void readIds(Dictionary chunkDictionary) {
+        byId = true;
+        dictionary = chunkDictionary;
+    }
+
+    /** The chunk's dictionary when read by id. */
+    Dictionary dictionary() {
+        return dictionary;
+    }
+
     /** Moves to the next row. */
     void next() {
+        if (byId) {
+            nextId();
+            return;
+        }
         if (kind == SourceKind.STRING_LIST) {
             nextList();
             return;
@@ -59,6 +83,19 @@ final class SourceCursor {
         } else {
             isNull = false;
             readValue();
+        }
+        reader.consume();
+    }
+
+    private void nextId() {
+        isNull = reader.getCurrentDefinitionLevel() < maxDefinition;
+        if (!isNull) {
+            try {
+                dictionaryId = reader.getCurrentValueDictionaryID();
+            } catch (UnsupportedOperationException e) {
+                throw new CorruptPageException("a data page is not dictionary-encoded, though the chunk's encoding "
+                        + "stats say every page is", e);
+            }
         }
         reader.consume();
     }
