@@ -12,6 +12,7 @@ import com.europages.loadbce.transform.DuckDbTransformSql;
 import com.europages.loadbce.transform.TransformSettings;
 import com.europages.loadbce.warehouse.LocalBceTable;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -60,7 +61,14 @@ public final class DayBenchmark {
                     + "(median of 3 rounds): the ceiling of %d consumers over one%n", consumers,
                     CpuScaling.measure(consumers, 3, 2_000), consumers);
         }
+        Path scriptDb = dir.resolve("script.duckdb");
         Path source = dir.resolve("generated");
+        // a kept --dir holds the last run's files and warehouses: the script would read other files, the pipeline
+        // would load into a full warehouse, and the script's table would already exist
+        WorkFolder.deleteTree(source);
+        WorkFolder.deleteTree(dir.resolve("service"));
+        Files.deleteIfExists(scriptDb);
+        Files.deleteIfExists(dir.resolve("script.duckdb.wal"));
         long t = System.nanoTime();
         List<Path> paths = new DataFlowGenerator(GeneratorOptions.defaults(1)).generateDay(DAY, source, files / 24, rows);
         Path bce = BceCompanyTable.write(source, 1);
@@ -73,7 +81,6 @@ public final class DayBenchmark {
         double ours = runPipeline(local, paths, bce, out);
         Path oursDb = dir.resolve("service").resolve("warehouse.duckdb");
         ColumnContract contract = TransformSettings.from(local).contract();
-        Path scriptDb = dir.resolve("script.duckdb");
         double script = runScript(contract, paths, bce, scriptDb, out);
         long diff = compare(contract, local, oursDb, scriptDb);
         if (diff != 0) {

@@ -1,6 +1,7 @@
 package com.europages.loadbce.cli;
 
 import com.europages.loadbce.bench.DayBenchmark;
+import com.europages.loadbce.bench.WorkFolder;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,14 +56,14 @@ public final class BenchDayCommand implements Callable<Integer> {
         if (files % 24 != 0) {
             throw Usage.error(spec, "--files must be a multiple of 24 (24 hours x files per hour), got " + files);
         }
-        Path work = BenchCommand.workDir(dir, "bench-day-");
+        Path work = WorkFolder.of(dir, "bench-day-");
         try {
             DayBenchmark.Result r = DayBenchmark.run(context.config(), work, rows, files, consumers, context.out());
             context.out().println(r.line());
             return r.rowDiff() == 0 ? 0 : 1;
         } finally {
             if (dir == null) {
-                BenchCommand.deleteTree(work);
+                WorkFolder.deleteTree(work);
             }
         }
     }

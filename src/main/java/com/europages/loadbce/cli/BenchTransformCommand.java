@@ -1,6 +1,7 @@
 package com.europages.loadbce.cli;
 
 import com.europages.loadbce.bench.TransformBenchmark;
+import com.europages.loadbce.bench.WorkFolder;
 import com.europages.loadbce.transform.TransformSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -57,12 +58,12 @@ public final class BenchTransformCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TransformSettings settings = contract.settings(context);
-        Path work = BenchCommand.workDir(dir, "bench-transform-");
+        Path work = WorkFolder.of(dir, "bench-transform-");
         try {
             return TransformBenchmark.run(context.out(), settings, work, rows, rounds, columns);
         } finally {
             if (dir == null) {
-                BenchCommand.deleteTree(work);
+                WorkFolder.deleteTree(work);
             }
         }
     }

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** bench day on a small day: both load the same rows, a changed row is caught, and the summary line follows. */
+/** bench day on a small day: both load the same rows, a changed row is caught, the summary line follows, a kept folder runs again. */
 class DayBenchmarkTest {
 
     @TempDir
@@ -51,5 +51,23 @@ class DayBenchmarkTest {
         }
         assertThat(DayBenchmark.compare(TransformSettings.from(config).contract(), config, ours, dir.resolve("script.duckdb")))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aSecondRunInTheSameFolderStartsFromItsOwnFilesAndEmptyWarehouses() throws Exception {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        AppConfig config = EmbeddedServicesFixture.projectConfig(dir, Map.of());
+        DayBenchmark.run(config, dir, 2_400, 48, 1, quiet);
+
+        DayBenchmark.Result again = DayBenchmark.run(config, dir, 1_200, 24, 1, quiet);
+
+        assertThat(again.rowDiff()).isZero();
+        assertThat(again.files()).isEqualTo(24);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("service").resolve("warehouse.duckdb"));
+                Statement s = c.createStatement();
+                var rs = s.executeQuery("SELECT count(*) FROM " + config.get("warehouse.final-table"))) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(1_200);
+        }
     }
 }
