@@ -42,7 +42,7 @@ public final class BenchDayCommand implements Callable<Integer> {
         consumers = Usage.atLeast(spec, "--consumers", value, 1);
     }
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Work folder, kept (default: a temp folder, deleted).")
+    @Option(names = "--dir", paramLabel = "DIR", description = "Work folder, kept; a run first deletes the files and warehouses the last one left there (default: a temp folder, deleted).")
     Path dir;
 
     private final CommandContext context;
