@@ -11,7 +11,9 @@ import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageWriter;
+import org.apache.parquet.column.statistics.SizeStatistics;
 import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.column.statistics.geospatial.GeospatialStatistics;
 import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.PrimitiveType;
@@ -19,7 +21,8 @@ import org.apache.parquet.schema.PrimitiveType;
 /**
  * Writes one output chunk of an optional, never-null binary column from dictionary ids, in the layout parquet-mr's v1
  * writer gives a dictionary-encoded chunk: data pages of definition levels and RLE/bit-packed ids, page statistics,
- * then the dictionary page (values in the order they were added). Its caller hashes nothing: it maps ids it already has.
+ * and size statistics, then the dictionary page (values in the order they were added). Its caller hashes nothing: it
+ * maps ids it already has.
  */
 final class DictionaryIdWriter {
     private static final int DEFINED = 1;
@@ -33,6 +36,7 @@ final class DictionaryIdWriter {
     private int page = 1;
     private int count;
     private Statistics<?> statistics;
+    private SizeStatistics.Builder sizes;
 
     /** @param pageRows values per data page */
     DictionaryIdWriter(PageWriter pages, PrimitiveType type, int pageRows) {
@@ -40,6 +44,7 @@ final class DictionaryIdWriter {
         this.type = type;
         this.ids = new int[pageRows];
         this.statistics = Statistics.createStats(type);
+        this.sizes = SizeStatistics.newBuilder(type, 0, DEFINED);
     }
 
     /** Adds a value to the dictionary; returns its id. */
@@ -54,10 +59,12 @@ final class DictionaryIdWriter {
 
     /** Writes the value of dictionary id {@code id} as the next row. */
     void write(int id) throws IOException {
+        Binary value = values.get(id);
         if (lastPage[id] != page) {
             lastPage[id] = page;
-            statistics.updateStats(values.get(id));
+            statistics.updateStats(value);
         }
+        sizes.add(0, DEFINED, value);
         ids[count++] = id;
         if (count == ids.length) {
             writePage();
@@ -88,9 +95,12 @@ final class DictionaryIdWriter {
             // a copy: the page writer may keep the bytes it is given (an uncompressed page) after the encoder is closed
             BytesInput data = BytesInput.concat(definitionLevels(count), BytesInput.from(new byte[] {(byte) bitWidth}),
                     BytesInput.from(encoder.toBytes().toByteArray()));
-            pages.writePage(data, count, count, statistics, Encoding.BIT_PACKED, Encoding.RLE, Encoding.PLAIN_DICTIONARY);
+            // text, never geometry: no geospatial statistics, as parquet's own writer gives a text column
+            pages.writePage(data, count, count, statistics, sizes.build(), GeospatialStatistics.noopBuilder().build(),
+                    Encoding.BIT_PACKED, Encoding.RLE, Encoding.PLAIN_DICTIONARY);
         }
         statistics = Statistics.createStats(type);
+        sizes = SizeStatistics.newBuilder(type, 0, DEFINED);
         count = 0;
         page++;
     }

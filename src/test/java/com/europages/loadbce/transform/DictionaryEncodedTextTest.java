@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.column.statistics.SizeStatistics;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.ColumnIOFactory;
@@ -71,6 +73,7 @@ class DictionaryEncodedTextTest {
                     ColumnChunkMetaData x = chunk(a.getRowGroups().get(g), column);
                     ColumnChunkMetaData y = chunk(b.getRowGroups().get(g), column);
                     assertThat(x.getStatistics()).as("%s in row group %d", column, g).isEqualTo(y.getStatistics());
+                    assertThat(sizes(x)).as("size statistics of %s in row group %d", column, g).isEqualTo(sizes(y));
                     assertThat(x.getValueCount()).isEqualTo(y.getValueCount());
                     assertThat(ParquetTransformer.allDictionaryIds(x)).isTrue();
                 }
@@ -166,6 +169,13 @@ class DictionaryEncodedTextTest {
         } else if (value instanceof Binary b) {
             g.add(field, b);
         }
+    }
+
+    /** What a chunk's size statistics say, or that it has none. */
+    private static List<Object> sizes(ColumnChunkMetaData chunk) {
+        SizeStatistics s = chunk.getSizeStatistics();
+        return s == null ? List.of("none") : Arrays.asList(s.isValid(), s.getUnencodedByteArrayDataBytes(),
+                s.getRepetitionLevelHistogram(), s.getDefinitionLevelHistogram());
     }
 
     private static ColumnChunkMetaData chunk(BlockMetaData rowGroup, String column) {
