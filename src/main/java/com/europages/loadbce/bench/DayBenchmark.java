@@ -12,6 +12,7 @@ import com.europages.loadbce.transform.DuckDbTransformSql;
 import com.europages.loadbce.transform.TransformSettings;
 import com.europages.loadbce.warehouse.LocalBceTable;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,10 +40,12 @@ public final class DayBenchmark {
     static final LocalDate DAY = LocalDate.of(2026, 11, 26);
 
     /** The figures of one run. */
-    public record Result(long rows, int files, int consumers, double oursSeconds, double scriptSeconds, long rowDiff) {
+    public record Result(long rows, int files, int consumers, int loadersPerConsumer, double oursSeconds,
+                         double scriptSeconds, long rowDiff) {
         public String line() {
-            return String.format(Locale.ROOT, "bench day rows=%d files=%d consumers=%d ours_s=%.1f duckdb_script_s=%.1f "
-                    + "ratio=%.2f", rows, files, consumers, oursSeconds, scriptSeconds, oursSeconds / scriptSeconds);
+            return String.format(Locale.ROOT, "bench day rows=%d files=%d consumers=%d loaders_per_consumer=%d "
+                    + "ours_s=%.1f duckdb_script_s=%.1f ratio=%.2f", rows, files, consumers, loadersPerConsumer,
+                    oursSeconds, scriptSeconds, oursSeconds / scriptSeconds);
         }
     }
 
@@ -76,8 +79,9 @@ public final class DayBenchmark {
 
         AppConfig local = config.with(Map.of("app.profile", "local", "app.data-dir", dir.resolve("service").toString(),
                 "sqs.concurrent-consumers", Integer.toString(consumers), "sqs.wait-time-s", "1",
-                // a connection per consumer and one for the readiness check
-                "warehouse.pool-size", Integer.toString(Math.max(config.getInt("warehouse.pool-size"), consumers + 1))));
+                // a connection per load and one for the readiness check
+                "warehouse.pool-size", Integer.toString(Math.max(config.getInt("warehouse.pool-size"),
+                        consumers * config.getInt("sqs.loaders-per-consumer") + 1))));
         double ours = runPipeline(local, paths, bce, out);
         Path oursDb = dir.resolve("service").resolve("warehouse.duckdb");
         ColumnContract contract = TransformSettings.from(local).contract();
@@ -88,7 +92,7 @@ public final class DayBenchmark {
         } else {
             out.println("both warehouses hold the same rows (row hashes: EXCEPT ALL both ways empty)");
         }
-        return new Result(rows, paths.size(), consumers, ours, script, diff);
+        return new Result(rows, paths.size(), consumers, local.getInt("sqs.loaders-per-consumer"), ours, script, diff);
     }
 
     /** Uploads with the intake stopped (the notifications queue up), then times the intake until all files are loaded. */
@@ -109,6 +113,7 @@ public final class DayBenchmark {
             }
             PipelineMetrics metrics = new PipelineMetrics(runtime.meters());
             long start = System.nanoTime();
+            double cpu = processCpuSeconds();
             stages.startIntake();
             runtime.camelContext().getRouteController().startRoute("intake");
             while (metrics.count(PipelineMetrics.FILES_LOADED) < files.size()) {
@@ -118,12 +123,14 @@ public final class DayBenchmark {
                 Thread.sleep(50);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            cpu = processCpuSeconds() - cpu;
             // the last file's route ends just after its load counts
             for (int i = 0; i < 200 && stages.files() < files.size(); i++) {
                 Thread.sleep(50);
             }
             stages.print(out);
-            out.printf(Locale.ROOT, "pipeline: %d files loaded in %.1f s%n", files.size(), seconds);
+            out.printf(Locale.ROOT, "pipeline: %d files loaded in %.1f s, process cpu %.1f s (%.2f cores busy)%n",
+                    files.size(), seconds, cpu, cpu / seconds);
             return seconds;
         }
     }
@@ -137,6 +144,7 @@ public final class DayBenchmark {
                     files.get(0).getParent().resolve("*.parquet").toString(), "staging/");
         }
         long start = System.nanoTime();
+        double cpu = processCpuSeconds();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db); Statement s = c.createStatement()) {
             s.execute("SET TimeZone = 'UTC'");
             s.execute("CREATE TABLE bce AS SELECT * FROM read_csv('" + bce + "', header = true, columns = {"
@@ -148,8 +156,16 @@ public final class DayBenchmark {
                     + ") e LEFT JOIN bce c ON c.company_id = e.company_id");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf(Locale.ROOT, "duckdb script: %.1f s%n", seconds);
+        cpu = processCpuSeconds() - cpu;
+        out.printf(Locale.ROOT, "duckdb script: %.1f s, process cpu %.1f s (%.2f cores busy)%n", seconds, cpu,
+                cpu / seconds);
         return seconds;
+    }
+
+    /** CPU time of this whole process so far, every thread (DuckDB's native ones too). */
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     /**

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** bench day: a generated day through the embedded pipeline against one DuckDB script on the same files. */
 @Command(name = "day", header = "A generated day through the pipeline against one DuckDB script",
-        description = "A generated day through the embedded pipeline (SQS, S3, transform, S3, a DuckDB load per file) against one DuckDB script doing the same transform and join; both warehouses must hold the same rows. Ends with the line 'bench day rows=.. files=.. consumers=.. ours_s=.. duckdb_script_s=.. ratio=..'.")
+        description = "A generated day through the embedded pipeline (SQS, S3, transform, S3, a DuckDB load per file) against one DuckDB script doing the same transform and join; both warehouses must hold the same rows. Loaders per consumer come from sqs.loaders-per-consumer (env SQS_LOADERS_PER_CONSUMER). Ends with the line 'bench day rows=.. files=.. consumers=.. loaders_per_consumer=.. ours_s=.. duckdb_script_s=.. ratio=..'.")
 public final class BenchDayCommand implements Callable<Integer> {
 
     @Spec

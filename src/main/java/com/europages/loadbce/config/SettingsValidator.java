@@ -94,6 +94,7 @@ public final class SettingsValidator {
         endpoint("s3.endpoint");
         bool("s3.force-path-style");
         between("sqs.concurrent-consumers", 1, 1000);
+        between("sqs.loaders-per-consumer", 1, 100);
         between("sqs.max-messages-per-poll", 1, 10);
         between("sqs.visibility-timeout-s", 1, 43_200);
         bool("sqs.extend-visibility");
@@ -212,9 +213,10 @@ public final class SettingsValidator {
         between("warehouse.duckdb-threads", 0, 1024);
         Integer pool = between("warehouse.pool-size", 1, 1000);
         Integer consumers = intOrNull("sqs.concurrent-consumers");
-        if (pool != null && consumers != null && pool < consumers + 1) {
-            problem("warehouse.pool-size", "at least sqs.concurrent-consumers + 1 (" + (consumers + 1)
-                    + "): a connection per consumer and one for the readiness check");
+        Integer loaders = intOrNull("sqs.loaders-per-consumer");
+        if (pool != null && consumers != null && loaders != null && pool < consumers * loaders + 1) {
+            problem("warehouse.pool-size", "at least sqs.concurrent-consumers x sqs.loaders-per-consumer + 1 ("
+                    + (consumers * loaders + 1) + "): a connection per load and one for the readiness check");
         }
         Integer connect = atLeast("warehouse.connect-timeout-s", 1);
         Integer validation = atLeast("warehouse.validation-timeout-s", 1);

@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads route "transform" hands a transformed file to (its {@code threads} step), one per consumer: a consumer
- * takes its next message while its last file is uploaded and loaded, and with every loader busy it waits for one
- * instead of queueing more files, so each consumer holds at most two messages and the loads at once never outnumber
- * the consumers (nor the warehouse connections sized for them).
+ * The threads route "transform" hands a transformed file to (its {@code threads} step), {@code sqs.loaders-per-consumer}
+ * per consumer: a consumer takes its next message while its last files are uploaded and loaded, and with every loader
+ * busy it waits for one instead of queueing more files, so the messages held never outnumber consumers plus loaders and
+ * the loads at once never outnumber the loaders (nor the warehouse connections sized for them).
  */
 public final class LoaderThreads extends ThreadPoolExecutor {
 
@@ -29,7 +29,7 @@ public final class LoaderThreads extends ThreadPoolExecutor {
     private final Timer waits;
 
     /**
-     * @param loaders one per consumer
+     * @param loaders consumers x loaders per consumer
      * @param maxWait how long a consumer waits for a free loader; after that it uploads and loads the file itself
      *                (the {@code threads} step's caller-runs fallback), so a stuck loader never holds a message back
      */

@@ -84,8 +84,9 @@ public final class ServiceBeans {
         bind.accept("parquetTransform", new ParquetTransformProcessor(transform.transformer(), tempDir,
                 Long.parseLong(config.get("transform.max-rows", "50000000"))));
         bind.accept("deleteTempFiles", (Processor) TempFiles::deleteAll);
-        bind.accept("loaderThreads", new LoaderThreads(config.getInt("sqs.concurrent-consumers"), LOAD_TURN_MAX_WAIT,
-                meters));
+        bind.accept("loaderThreads", new LoaderThreads(
+                config.getInt("sqs.concurrent-consumers") * config.getInt("sqs.loaders-per-consumer"),
+                LOAD_TURN_MAX_WAIT, meters));
 
         if (warehouse != null) {
             bindWarehouse(config, clock, warehouse.dialect(), warehouse.sql(), warehouse.dataSource(), bind);

@@ -41,7 +41,7 @@ class DayBenchmarkTest {
         }
         assertThat(stages).doesNotContain("transform_s=0.0 ", "load_s=0.0 ", "s3_get_s=0.0 ");
         assertThat(r.line()).matches(
-                "bench day rows=4800 files=24 consumers=1 ours_s=\\d+\\.\\d duckdb_script_s=\\d+\\.\\d ratio=\\d+\\.\\d\\d");
+                "bench day rows=4800 files=24 consumers=1 loaders_per_consumer=2 ours_s=\\d+\\.\\d duckdb_script_s=\\d+\\.\\d ratio=\\d+\\.\\d\\d");
 
         // one value changed in one row of the pipeline's warehouse: that row is missing one way and extra the other
         AppConfig config = EmbeddedServicesFixture.projectConfig(dir, Map.of());

@@ -129,6 +129,15 @@ class StartupValidationTest {
     }
 
     @Test
+    void aPoolWithoutAConnectionForEveryLoadIsRefused() {
+        refused(local(Map.of("sqs.concurrent-consumers", "2", "sqs.loaders-per-consumer", "3",
+                "warehouse.pool-size", "6")), "warehouse.pool-size", "'6'",
+                "at least sqs.concurrent-consumers x sqs.loaders-per-consumer + 1 (7)");
+        refused(local(Map.of("sqs.loaders-per-consumer", "0")), "sqs.loaders-per-consumer", "'0'",
+                "a whole number from 1 to 100");
+    }
+
+    @Test
     void aValueThatIsNotANumberIsRefused() {
         refused(local(Map.of("sqs.visibility-timeout-s", "2m")), "sqs.visibility-timeout-s", "'2m'",
                 "a whole number from 1 to 43200");

@@ -24,27 +24,30 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * One consumer transforms its next file while its last one loads (route "transform" hands the load to a loader
- * thread), yet a file's SQS message stays in flight until that file is loaded, and a consumer never runs ahead by
- * more than one file.
+ * One consumer transforms its next file while its last ones load (route "transform" hands each load to one of its
+ * loader threads, two here), yet a file's SQS message stays in flight until that file is loaded, and a consumer never
+ * runs ahead by more than its loaders.
  */
 class LoadOverlapsNextTransformTest {
 
     static InProcessService service;
-    static final CountDownLatch releaseFirstLoad = new CountDownLatch(1);
-    static final CountDownLatch firstLoadStarted = new CountDownLatch(1);
+    static final CountDownLatch releaseHeldLoads = new CountDownLatch(1);
+    static final CountDownLatch heldLoadsStarted = new CountDownLatch(2);
+    static final Set<String> held = ConcurrentHashMap.newKeySet();
     static final Set<String> transformed = ConcurrentHashMap.newKeySet();
     static final AtomicInteger loadsAtOnce = new AtomicInteger();
     static final AtomicInteger maxLoadsAtOnce = new AtomicInteger();
-    static volatile String firstFile;
 
     @BeforeAll
     static void start() throws Exception {
-        service = InProcessService.start(Map.of("sqs.concurrent-consumers", "1", "sqs.visibility-timeout-s", "5"),
-                LoadOverlapsNextTransformTest::probes);
+        service = InProcessService.start(Map.of("sqs.concurrent-consumers", "1", "sqs.loaders-per-consumer", "2",
+                "sqs.visibility-timeout-s", "5"), LoadOverlapsNextTransformTest::probes);
     }
 
-    /** Records each transformed file; holds the first file's load until the test releases it; counts loads at once. */
+    /**
+     * Records each transformed file; holds the loads of the files in {@link #held} until the test releases them; counts
+     * loads at once.
+     */
     static void probes(ServiceRuntime runtime) {
         ParquetTransformProcessor transform = new ParquetTransformProcessor(
                 TransformSettings.from(runtime.config()).transformer(), null);
@@ -57,9 +60,9 @@ class LoadOverlapsNextTransformTest {
             public void start(Exchange exchange) {
                 maxLoadsAtOnce.accumulateAndGet(loadsAtOnce.incrementAndGet(), Math::max);
                 try {
-                    if (fileName(exchange).equals(firstFile)) {
-                        firstLoadStarted.countDown();
-                        assertThat(releaseFirstLoad.await(2, TimeUnit.MINUTES)).as("released by the test").isTrue();
+                    if (held.contains(fileName(exchange))) {
+                        heldLoadsStarted.countDown();
+                        assertThat(releaseHeldLoads.await(2, TimeUnit.MINUTES)).as("released by the test").isTrue();
                     }
                     super.start(exchange);
                 } catch (InterruptedException e) {
@@ -79,35 +82,37 @@ class LoadOverlapsNextTransformTest {
 
     @AfterAll
     static void stop() {
-        releaseFirstLoad.countDown();
+        releaseHeldLoads.countDown();
         if (service != null) {
             service.close();
         }
     }
 
     @Test
-    void theNextFileIsTransformedWhileTheLastLoadsAndEachMessageWaitsForItsLoad() throws Exception {
+    void twoLoadsRunWhileTheNextFileTransformsAndEachMessageWaitsForItsLoad() throws Exception {
         long started = System.nanoTime();
-        List<Path> files = service.generateDay(1, 4_800).subList(0, 3);
-        firstFile = files.get(0).getFileName().toString();
+        List<Path> files = service.generateDay(1, 4_800).subList(0, 4);
+        files.subList(0, 2).forEach(f -> held.add(f.getFileName().toString()));
         service.upload(files.get(0));
-        assertThat(firstLoadStarted.await(1, TimeUnit.MINUTES)).as("the first file's load started").isTrue();
+        service.upload(files.get(1));
+        // one consumer, two loads at once: each of its loaders holds one file
+        assertThat(heldLoadsStarted.await(1, TimeUnit.MINUTES)).as("both held loads started").isTrue();
 
-        files.subList(1, 3).forEach(service::upload);
-        String second = files.get(1).getFileName().toString();
-        await().atMost(Duration.ofMinutes(1)).until(() -> transformed.contains(second));
-        // the first file is still loading: its message, and the second's, are held, not deleted
+        files.subList(2, 4).forEach(service::upload);
+        Set<String> lastTwo = Set.of(files.get(2).getFileName().toString(), files.get(3).getFileName().toString());
+        await().atMost(Duration.ofMinutes(1)).until(() -> transformed.stream().anyMatch(lastTwo::contains));
+        // both loads are still running: their messages, and the third file's, are held, not deleted
         assertThat(service.auditRows()).isZero();
-        assertThat(inFlight()).isEqualTo(2);
-        // one file ahead at most: the third waits on the queue until the consumer's loader is free
+        assertThat(inFlight()).isEqualTo(3);
+        // as many files ahead as loaders at most: the fourth waits on the queue until a loader is free
         Thread.sleep(2_000);
-        assertThat(transformed).doesNotContain(files.get(2).getFileName().toString());
+        assertThat(transformed.stream().filter(lastTwo::contains)).hasSize(1);
 
-        releaseFirstLoad.countDown();
+        releaseHeldLoads.countDown();
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                 .until(() -> service.auditRows() == files.size() && service.inputQueueIdle());
         FaultFigure figure = service.truth().compare("load-overlap", files, (System.nanoTime() - started) / 1e9).print();
-        assertThat(maxLoadsAtOnce.get()).as("loads at once with one consumer").isEqualTo(1);
+        assertThat(maxLoadsAtOnce.get()).as("loads at once with one consumer of two loaders").isEqualTo(2);
         assertThat(figure.duplicates()).isZero();
         assertThat(figure.losses()).isZero();
     }
