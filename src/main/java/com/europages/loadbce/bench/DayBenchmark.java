@@ -11,6 +11,7 @@ import com.europages.loadbce.transform.ColumnContract;
 import com.europages.loadbce.transform.DuckDbTransformSql;
 import com.europages.loadbce.transform.TransformSettings;
 import com.europages.loadbce.warehouse.LocalBceTable;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -77,11 +78,12 @@ public final class DayBenchmark {
         Path bce = BceCompanyTable.write(source, 1);
         out.printf(Locale.ROOT, "generated %d rows in %d files in %.1f s%n", rows, paths.size(), (System.nanoTime() - t) / 1e9);
 
+        int loaders = config.getInt("sqs.loaders-per-consumer");
         AppConfig local = config.with(Map.of("app.profile", "local", "app.data-dir", dir.resolve("service").toString(),
                 "sqs.concurrent-consumers", Integer.toString(consumers), "sqs.wait-time-s", "1",
                 // a connection per load and one for the readiness check
                 "warehouse.pool-size", Integer.toString(Math.max(config.getInt("warehouse.pool-size"),
-                        consumers * config.getInt("sqs.loaders-per-consumer") + 1))));
+                        consumers * loaders + 1))));
         double ours = runPipeline(local, paths, bce, out);
         Path oursDb = dir.resolve("service").resolve("warehouse.duckdb");
         ColumnContract contract = TransformSettings.from(local).contract();
@@ -92,7 +94,7 @@ public final class DayBenchmark {
         } else {
             out.println("both warehouses hold the same rows (row hashes: EXCEPT ALL both ways empty)");
         }
-        return new Result(rows, paths.size(), consumers, local.getInt("sqs.loaders-per-consumer"), ours, script, diff);
+        return new Result(rows, paths.size(), consumers, loaders, ours, script, diff);
     }
 
     /** Uploads with the intake stopped (the notifications queue up), then times the intake until all files are loaded. */
@@ -164,7 +166,7 @@ public final class DayBenchmark {
 
     /** CPU time of this whole process so far, every thread (DuckDB's native ones too). */
     private static double processCpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
     }
 

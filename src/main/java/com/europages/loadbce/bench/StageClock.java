@@ -19,7 +19,7 @@ import org.apache.camel.support.EventNotifierSupport;
 /**
  * Breaks each file's time down by stage, from the endpoints the routes send to (Camel's ExchangeSentEvent, with the time
  * each send took): S3 get (getObject and the download to a temp file), transform (the transformer's own report),
- * loader wait (the consumer waiting for its loader thread to be free), S3 put, the local warehouse's copy, load (the
+ * loader wait (the consumer waiting for a free loader thread), S3 put, the local warehouse's copy, load (the
  * SQL statements), commit (the load transaction less its statements) and the rest of the route. SQS is the time
  * between the end of one file and the start of the next, zero when the next file started before (a file's upload and
  * load overlap the next file's transform). Bound as a bean before Camel starts, which adds it as an event notifier.

@@ -38,7 +38,7 @@ public final class LoaderThreads extends ThreadPoolExecutor {
                 (task, pool) -> waitForALoader(task, pool, maxWait));
         allowCoreThreadTimeOut(true);
         this.waits = Timer.builder(WAIT_TIMER)
-                .description("Time a consumer waited for its loader thread to be free (the loads are the bottleneck)")
+                .description("Time a consumer waited for a free loader thread (the loads are the bottleneck)")
                 .register(meters);
     }
 
