@@ -257,11 +257,18 @@ public final class SettingsValidator {
 
     /**
      * A key no check read is a setting nothing uses: most often a misspelt one, whose intended setting silently keeps
-     * its default. Camel's own keys are left to Camel Main, which refuses unknown ones itself.
+     * its default. Camel's own keys are checked against Camel Main's options (other {@code camel.*} keys are left to
+     * Camel).
      */
     private void unknownKeys() {
+        CamelMainOptions camel = CamelMainOptions.load();
         for (String key : config.asMap().keySet()) {
-            if (!checked.contains(key) && !key.startsWith("camel.") && !key.equals(AppConfig.PROFILE_KEY)) {
+            if (key.startsWith("camel.")) {
+                if (camel.isUnknown(key)) {
+                    problems.add("Unknown setting " + key + " (in " + config.configDir()
+                            + "): Camel Main has no such option, see docs/configuration.md");
+                }
+            } else if (!checked.contains(key) && !key.equals(AppConfig.PROFILE_KEY)) {
                 problems.add("Unknown setting " + key + " (in " + config.configDir()
                         + "): no such setting, see docs/configuration.md");
             }

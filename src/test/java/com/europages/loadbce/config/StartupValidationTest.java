@@ -86,6 +86,22 @@ class StartupValidationTest {
     }
 
     @Test
+    void aMisspeltCamelMainOptionIsRefusedBeforeAnythingStarts() {
+        Outcome o = serve(local(Map.of("camel.main.shutdown-timout", "30")));
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.errLines()).singleElement().asString()
+                .startsWith("Unknown setting camel.main.shutdown-timout (in ").contains("Camel Main has no such option");
+        assertThat(dataDir()).doesNotExist();
+    }
+
+    @Test
+    void camelOptionsAreMatchedAsCamelBindsThemAndOtherCamelKeysAreLeftToCamel() {
+        assertThat(SettingsValidator.check(local(Map.of("camel.main.shutdownTimeout", "30",
+                "camel.management.HEALTH-CHECK-ENABLED", "true",
+                "camel.component.aws2-s3.autowired-enabled", "true")))).isNotNull();
+    }
+
+    @Test
     void aMisspeltEnvironmentVariableIsRefused() {
         AppConfig config = AppConfig.load(Path.of("").toAbsolutePath(),
                 Map.of("WAREHOUSE_DIALEKT", "duckdb", "APP_CONFIG_DIR", ".", "AWS_PROFILE", "default"), new Properties())
