@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -36,9 +37,11 @@ public final class DemoRun {
     /** What the demo did; {@link #ok()} when every file was loaded and none failed. */
     public record Report(LocalDate day, int files, long rowsGenerated, long filesLoaded, long filesFailed,
                          long recordsSkipped, long rowsLoaded, long rowsWithoutCompany, String checksum,
-                         double seconds, Path warehouseFile, boolean timedOut, String completeness) {
+                         double seconds, Path warehouseFile, boolean timedOut, boolean stoppedBySignal,
+                         String completeness) {
         public boolean ok() {
-            return !timedOut && filesLoaded == files && filesFailed == 0 && rowsLoaded == rowsGenerated;
+            return !timedOut && !stoppedBySignal && filesLoaded == files && filesFailed == 0
+                    && rowsLoaded == rowsGenerated;
         }
 
         public void print(PrintStream out) {
@@ -54,7 +57,9 @@ public final class DemoRun {
             out.println(completeness);
             out.printf("elapsed                      %.1f s%n", seconds);
             out.printf("warehouse (DuckDB file)      %s%n", warehouseFile);
-            out.printf("result                       %s%n", ok() ? "OK" : timedOut ? "TIMED OUT" : "FAILED");
+            out.printf("result                       %s%n", ok() ? "OK" : timedOut ? "TIMED OUT"
+                    : stoppedBySignal ? "STOPPED by a signal (the files in flight finished; run again to load the rest)"
+                    : "FAILED");
         }
     }
 
@@ -74,6 +79,8 @@ public final class DemoRun {
             Warehouse warehouse = runtime.warehouse();
             out.printf("BCE company table: %,d companies%n", LocalBceTable.replaceFrom(warehouse, bce));
             runtime.start();
+            // Ctrl-C or SIGTERM: stop following, let the files in flight finish, report what was loaded
+            BooleanSupplier stopRequested = runtime.stopOnSignal();
             // audit rows of this run: a re-run replaces the earlier rows of the same files
             LocalDateTime runStart = LocalDateTime.now(clock).withNano(0);
             Set<String> keys = new HashSet<>();
@@ -91,7 +98,11 @@ public final class DemoRun {
             out.printf("Uploaded %d files to s3://%s/%s; the local S3 notified the queue of each%n", files.size(),
                     bucket, prefix);
             PipelineMetrics metrics = new PipelineMetrics(runtime.meters());
-            boolean timedOut = !followLoads(warehouse, day, keys, runStart, metrics, timeout, progress);
+            boolean timedOut = !followLoads(warehouse, day, keys, runStart, metrics, timeout, progress, stopRequested)
+                    && !stopRequested.getAsBoolean();
+            if (stopRequested.getAsBoolean()) {
+                runtime.stopRoutes();
+            }
             progress.finish();
             long[] rowsAndUnmatched = totals(warehouse, day, runStart);
             // the demo delivers filesPerHour files each hour, as Piano would intake.expected-files-per-hour
@@ -100,19 +111,25 @@ public final class DemoRun {
             return new Report(day, files.size(), rows, metrics.count(PipelineMetrics.FILES_LOADED),
                     metrics.rejected() + metrics.count(PipelineMetrics.MESSAGES_FAILED), metrics.skipped(),
                     rowsAndUnmatched[0], rowsAndUnmatched[1], checksum(warehouse, day, runStart),
-                    (System.nanoTime() - started) / 1e9, warehouse.localFile(), timedOut, completeness.summaryLine());
+                    (System.nanoTime() - started) / 1e9, warehouse.localFile(), timedOut, stopRequested.getAsBoolean(),
+                    completeness.summaryLine());
         }
     }
 
-    /** Moves the progress as this run's audit rows appear; true when all are loaded, false on timeout or a failure. */
+    /**
+     * Moves the progress as this run's audit rows appear; true when all are loaded or a file failed, false on timeout
+     * or a stop request.
+     */
     private static boolean followLoads(Warehouse warehouse, LocalDate day, Set<String> keys, LocalDateTime runStart,
-                                       PipelineMetrics metrics, Duration timeout, ProgressBar progress)
+                                       PipelineMetrics metrics, Duration timeout, ProgressBar progress,
+                                       BooleanSupplier stopRequested)
             throws SQLException, InterruptedException {
         Set<String> seen = new HashSet<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         String sql = "SELECT source_key, rows_loaded FROM " + warehouse.names().get("audit_table")
                 + " WHERE file_date = ? AND loaded_at >= ? ORDER BY loaded_at";
-        while (System.nanoTime() < deadline && seen.size() < keys.size() && metrics.rejected() == 0) {
+        while (System.nanoTime() < deadline && seen.size() < keys.size() && metrics.rejected() == 0
+                && !stopRequested.getAsBoolean()) {
             try (Connection c = warehouse.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setDate(1, Date.valueOf(day));
                 ps.setTimestamp(2, Timestamp.valueOf(runStart));

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * `serve`, and `drain` (a scheduled run stopped by its scheduler), on the local profile in their own JVM, sent
  * SIGTERM while a file is in flight: the file finishes, the routes stop, the warehouse and the embedded servers
- * close, in that order, and the process exits 0.
+ * close, in that order, and the process exits 0. `demo` stopped the same way reports what it loaded and exits 1.
  */
 class SigtermStopsCleanlyTest {
 
@@ -91,6 +92,32 @@ class SigtermStopsCleanlyTest {
             rs.next();
             assertThat(rs.getLong(1)).as("the file in flight loaded whole").isEqualTo(ROWS);
         }
+    }
+
+    @Test
+    void sigtermStopsTheDemoAfterItsFilesInFlightWithAReport() throws Exception {
+        Path data = dir.resolve("data");
+        ChildServiceProcess child = ChildServiceProcess.local(data, ChildServiceProcess.freePort(),
+                ChildServiceProcess.freePort(), Map.of());
+        ChildServiceProcess.Run run = child.start("demo", "--rows", "480000", "--files-per-hour", "1", "--verbose");
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> run.count("Loaded s3://") > 0 || !run.process().isAlive());
+        run.process().destroy(); // SIGTERM
+        int exit = run.awaitExit(60);
+
+        List<String> log = Files.readAllLines(run.log(), StandardCharsets.UTF_8);
+        assertThat(exit).as("exit code (143 before: the JVM's own shutdown); log " + run.log()).isEqualTo(1);
+        assertThat(log).noneMatch(l -> l.contains("Exception") && l.contains("\tat "));
+        int previous = -1;
+        for (String step : List.of("SIGTERM received", "Routes stopped", "Warehouse connection pool closed",
+                "Local warehouse closed", "Embedded S3 stopped", "Embedded SQS stopped",
+                "=== load-bce-to-s3 demo report ===", "result                       STOPPED by a signal")) {
+            int at = indexOf(log, step);
+            assertThat(at).as("log line '%s' after the previous step; log %s", step, run.log()).isGreaterThan(previous);
+            previous = at;
+        }
+        String loaded = log.get(indexOf(log, "files loaded / skipped / failed"));
+        assertThat(loaded).as("some files loaded, not all 24").doesNotContain(" 24 / ").contains("(of 24 uploaded)");
     }
 
     static int indexOf(List<String> lines, String text) {
