@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** The README's first command: a generated day through the whole pipeline on the embedded services, with a report. */
 @Command(name = "demo", header = "Load a generated day through the embedded SQS, S3 and DuckDB; print progress and a report",
-        description = "Generate a day of yesterday's Data Flow files, upload them to the embedded S3 and load them through the embedded SQS into the local DuckDB warehouse. Prints progress and a report; exit 0 when every file loaded. Ctrl-C (or SIGTERM) once the files are uploaded lets the files in flight finish, then reports (exit 1).")
+        description = "Generate a day of yesterday's Data Flow files, upload them to the embedded S3 and load them through the embedded SQS into the local DuckDB warehouse. Prints progress and a report; exit 0 when every file loaded. Ctrl-C (or SIGTERM) once the service has started lets the uploads and the files in flight finish, then reports (exit 1).")
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec

@@ -79,7 +79,7 @@ public final class DemoRun {
             Warehouse warehouse = runtime.warehouse();
             out.printf("BCE company table: %,d companies%n", LocalBceTable.replaceFrom(warehouse, bce));
             runtime.start();
-            // Ctrl-C or SIGTERM: stop following, let the files in flight finish, report what was loaded
+            // Ctrl-C or SIGTERM from here on: the uploads finish, then the files in flight, then the report
             BooleanSupplier stopRequested = runtime.stopOnSignal();
             // audit rows of this run: a re-run replaces the earlier rows of the same files
             LocalDateTime runStart = LocalDateTime.now(clock).withNano(0);
@@ -98,9 +98,9 @@ public final class DemoRun {
             out.printf("Uploaded %d files to s3://%s/%s; the local S3 notified the queue of each%n", files.size(),
                     bucket, prefix);
             PipelineMetrics metrics = new PipelineMetrics(runtime.meters());
-            boolean timedOut = !followLoads(warehouse, day, keys, runStart, metrics, timeout, progress, stopRequested)
-                    && !stopRequested.getAsBoolean();
-            if (stopRequested.getAsBoolean()) {
+            boolean followed = followLoads(warehouse, day, keys, runStart, metrics, timeout, progress, stopRequested);
+            boolean stopped = stopRequested.getAsBoolean();
+            if (stopped) {
                 runtime.stopRoutes();
             }
             progress.finish();
@@ -111,7 +111,7 @@ public final class DemoRun {
             return new Report(day, files.size(), rows, metrics.count(PipelineMetrics.FILES_LOADED),
                     metrics.rejected() + metrics.count(PipelineMetrics.MESSAGES_FAILED), metrics.skipped(),
                     rowsAndUnmatched[0], rowsAndUnmatched[1], checksum(warehouse, day, runStart),
-                    (System.nanoTime() - started) / 1e9, warehouse.localFile(), timedOut, stopRequested.getAsBoolean(),
+                    (System.nanoTime() - started) / 1e9, warehouse.localFile(), !followed && !stopped, stopped,
                     completeness.summaryLine());
         }
     }

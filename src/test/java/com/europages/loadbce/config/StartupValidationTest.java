@@ -78,19 +78,20 @@ class StartupValidationTest {
 
     @Test
     void aMisspeltKeyIsRefusedRatherThanLeavingItsSettingAtTheDefault() {
-        Outcome o = serve(local(Map.of("intake.file-name-regexp", "^x_(?<date>\\d{8})$")));
-        assertThat(o.exit()).isEqualTo(2);
-        assertThat(o.errLines()).singleElement().asString()
-                .startsWith("Unknown setting intake.file-name-regexp (in ").contains("no such setting");
-        assertThat(dataDir()).doesNotExist();
+        refusedAsUnknown("intake.file-name-regexp", "^x_(?<date>\\d{8})$", "no such setting");
     }
 
     @Test
     void aMisspeltCamelMainOptionIsRefusedBeforeAnythingStarts() {
-        Outcome o = serve(local(Map.of("camel.main.shutdown-timout", "30")));
+        refusedAsUnknown("camel.main.shutdown-timout", "30", "Camel Main has no such option");
+    }
+
+    /** The key, set to the value, is refused as unknown in one line with the reason, before anything starts. */
+    private void refusedAsUnknown(String key, String value, String reason) {
+        Outcome o = serve(local(Map.of(key, value)));
         assertThat(o.exit()).isEqualTo(2);
-        assertThat(o.errLines()).singleElement().asString()
-                .startsWith("Unknown setting camel.main.shutdown-timout (in ").contains("Camel Main has no such option");
+        assertThat(o.errLines()).singleElement().asString().startsWith("Unknown setting " + key + " (in ")
+                .contains(reason);
         assertThat(dataDir()).doesNotExist();
     }
 
